@@ -1,0 +1,35 @@
+/**
+ * The one error type PlanDesk shows to people. `code` is stable (tests, the HTTP API and the
+ * UI switch on it); `message` is one line that names the file, row or value at fault.
+ */
+export type PlanDeskErrorCode =
+  | 'SPATIALITE_MISSING'
+  | 'FILE_NOT_FOUND'
+  | 'FILE_EXISTS'
+  | 'FILE_LOCKED'
+  | 'FILE_CORRUPT'
+  | 'NOT_A_PROJECT'
+  | 'SCHEMA_TOO_NEW'
+  | 'READ_ONLY'
+  | 'UNKNOWN_LAYER'
+  | 'UNKNOWN_FIELD'
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_FEATURE'
+  | 'UNKNOWN_CRS'
+  | 'TRANSFORM_FAILED'
+  | 'EXTERNAL_TOOL';
+
+export class PlanDeskError extends Error {
+  override readonly name = 'PlanDeskError';
+  constructor(
+    readonly code: PlanDeskErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isPlanDeskError(error: unknown): error is PlanDeskError {
+  return error instanceof PlanDeskError;
+}
