@@ -1,0 +1,328 @@
+/**
+ * A PlanDesk project: one SpatiaLite file in the province's VN-2000 CRS, holding every domain
+ * layer as a spatial table. This class owns the connection; everything that reads or writes
+ * the file goes through it.
+ */
+import { rmSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { checkAttributes } from '../../layers/attributes.js';
+import { LAYERS, getLayer, isLayerId } from '../../layers/index.js';
+import type { LayerDefinition, LayerId } from '../../layers/types.js';
+import { PlanDeskError } from '../errors.js';
+import { geometryProblem } from '../geometry/check.js';
+import { geometryToWkb } from '../geometry/wkb.js';
+import { isUuid, newUuid } from '../util/uuid.js';
+import { openSpatialite, translateSqliteError, type SqliteDatabase } from './database.js';
+import { compileCount, compileSelect } from './feature-query.js';
+import {
+  GEOMETRY_COLUMN,
+  addMissingColumns,
+  createLayerTable,
+  quoteIdentifier,
+  rowToFeature,
+  spatialIndexTable,
+  toSqlValue,
+} from './layer-table.js';
+import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema.js';
+import type { BBox, FeatureQuery, LayerSummary, NewFeature, ProjectInfo, StoredFeature } from './types.js';
+
+export interface CreateProjectOptions {
+  readonly name: string;
+  readonly province: string;
+  /** EPSG code of the working CRS (a VN-2000 projected CRS, e.g. 5897). */
+  readonly crsEpsg: number;
+  /** Which layers to create; all PlanDesk layers by default. */
+  readonly layers?: readonly LayerId[];
+}
+
+export interface OpenProjectOptions {
+  readonly readonly?: boolean;
+}
+
+export interface InsertOptions {
+  /** Recorded as `updated_by`; the OS user by default. */
+  readonly author?: string;
+  /** Called every `progressEvery` features with the count so far. */
+  readonly onProgress?: (inserted: number) => void;
+  readonly progressEvery?: number;
+}
+
+/** SRIDs every project carries besides its own: WGS 84, Web Mercator, VN-2000 geographic. */
+const COMPANION_SRIDS = [4326, 3857, 4756];
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function defaultAuthor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'plandesk';
+  }
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+export class Project {
+  private readonly layerIds: readonly LayerId[];
+  private readonly srid: number;
+
+  private constructor(
+    readonly file: string,
+    private readonly db: SqliteDatabase,
+    readonly readonly: boolean,
+  ) {
+    const rows = db.prepare(`SELECT layer_id, srid FROM plandesk_layers ORDER BY rowid`).all() as {
+      layer_id: string;
+      srid: number;
+    }[];
+    // Tables for layers this version of PlanDesk does not know are left alone, not shown.
+    this.layerIds = rows.map((r) => r.layer_id).filter(isLayerId);
+    this.srid = Number(this.getMetadata('crs_epsg'));
+  }
+
+  /** Creates a new project file. Fails if the file exists; leaves nothing behind on failure. */
+  static create(file: string, options: CreateProjectOptions): Project {
+    if (!options.name.trim()) throw new PlanDeskError('INVALID_ARGUMENT', 'A project needs a name');
+    if (!Number.isInteger(options.crsEpsg) || options.crsEpsg <= 0) {
+      throw new PlanDeskError('INVALID_ARGUMENT', `Invalid CRS EPSG code: ${options.crsEpsg}`);
+    }
+    const db = openSpatialite(file, { create: true });
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      // Spatial metadata with only the SRIDs this project uses, not the whole EPSG table (6 MB).
+      db.prepare(`SELECT InitSpatialMetadata(1, 'NONE')`).get();
+      for (const srid of new Set([options.crsEpsg, ...COMPANION_SRIDS])) {
+        const row = db.prepare(`SELECT InsertEpsgSrid(CAST(? AS INTEGER)) AS ok`).get(srid) as { ok: number };
+        if (row.ok !== 1 && srid === options.crsEpsg) {
+          throw new PlanDeskError('UNKNOWN_CRS', `SpatiaLite does not know EPSG:${srid}; cannot create ${file} in it`);
+        }
+      }
+      migrate(db);
+      const now = nowIso();
+      db.transaction(() => {
+        const meta = db.prepare(`INSERT INTO plandesk_project (key, value) VALUES (?, ?)`);
+        meta.run('name', options.name.trim());
+        meta.run('province', options.province.trim());
+        meta.run('crs_epsg', String(options.crsEpsg));
+        meta.run('created_at', now);
+        meta.run('updated_at', now);
+        for (const id of options.layers ?? LAYERS.map((l) => l.id)) createLayerTable(db, getLayer(id), options.crsEpsg, now);
+      })();
+    } catch (error) {
+      db.close();
+      removeDatabaseFiles(file);
+      throw translateSqliteError(file, error);
+    }
+    return new Project(file, db, false);
+  }
+
+  /** Opens an existing project, migrating it to the current schema unless read-only. */
+  static open(file: string, options: OpenProjectOptions = {}): Project {
+    const readonly = options.readonly ?? false;
+    const db = openSpatialite(file, { readonly });
+    try {
+      const applicationId = db.pragma('application_id', { simple: true }) as number;
+      if (applicationId !== APPLICATION_ID) {
+        throw new PlanDeskError(
+          'NOT_A_PROJECT',
+          `${file} is a SQLite database but not a PlanDesk project (create one with "plandesk demo" or import this data instead)`,
+        );
+      }
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new PlanDeskError(
+          'SCHEMA_TOO_NEW',
+          `${file} was written by a newer PlanDesk (file format ${version}, this version reads up to ${SCHEMA_VERSION}); update PlanDesk`,
+        );
+      }
+      if (!readonly) {
+        migrate(db);
+        db.transaction(() => {
+          for (const layer of LAYERS) if (hasLayerTable(db, layer.id)) addMissingColumns(db, layer);
+        })();
+      }
+      return new Project(file, db, readonly);
+    } catch (error) {
+      db.close();
+      throw translateSqliteError(file, error);
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `work`, turning SQLite failures into PlanDeskErrors that name this file. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw translateSqliteError(this.file, error);
+    }
+  }
+
+  private assertWritable(): void {
+    if (this.readonly) throw new PlanDeskError('READ_ONLY', `${this.file} is open read-only`);
+  }
+
+  info(): ProjectInfo {
+    return {
+      file: this.file,
+      name: this.getMetadata('name') ?? '',
+      province: this.getMetadata('province') ?? '',
+      crsEpsg: this.srid,
+      createdAt: this.getMetadata('created_at') ?? '',
+      updatedAt: this.getMetadata('updated_at') ?? '',
+      schemaVersion: this.guard(() => this.db.pragma('user_version', { simple: true }) as number),
+    };
+  }
+
+  getMetadata(key: string): string | undefined {
+    return this.guard(
+      () => (this.db.prepare(`SELECT value FROM plandesk_project WHERE key = ?`).get(key) as { value: string } | undefined)?.value,
+    );
+  }
+
+  setMetadata(key: string, value: string): void {
+    this.assertWritable();
+    this.guard(() =>
+      this.db
+        .prepare(`INSERT INTO plandesk_project (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+        .run(key, value),
+    );
+  }
+
+  /** The definition of a layer this project has; UNKNOWN_LAYER otherwise. */
+  layer(id: string): LayerDefinition {
+    if (!isLayerId(id) || !this.layerIds.includes(id)) {
+      throw new PlanDeskError('UNKNOWN_LAYER', `Project ${this.file} has no layer "${id}" (layers: ${this.layerIds.join(', ')})`);
+    }
+    return getLayer(id);
+  }
+
+  layers(): LayerSummary[] {
+    return this.layerIds.map((id) => {
+      const layer = getLayer(id);
+      return {
+        id,
+        label: layer.label,
+        geometryType: layer.geometryType,
+        srid: this.srid,
+        featureCount: this.count(id),
+        extent: this.extent(id),
+      };
+    });
+  }
+
+  count(layerId: string, query: Omit<FeatureQuery, 'orderBy' | 'limit' | 'offset'> = {}): number {
+    const layer = this.layer(layerId);
+    const { sql, params } = compileCount(layer, query, this.srid);
+    return this.guard(() => (this.db.prepare(sql).get(...params) as { n: number }).n);
+  }
+
+  /** Extent of a layer from its R*Tree (no geometry is read); null when empty. */
+  extent(layerId: string): BBox | null {
+    const layer = this.layer(layerId);
+    const row = this.guard(
+      () =>
+        this.db
+          .prepare(`SELECT min(xmin) AS minx, min(ymin) AS miny, max(xmax) AS maxx, max(ymax) AS maxy FROM ${spatialIndexTable(layer)}`)
+          .get() as { minx: number | null; miny: number; maxx: number; maxy: number },
+    );
+    return row.minx === null ? null : [row.minx, row.miny, row.maxx, row.maxy];
+  }
+
+  /** Features matching the query, in key order unless `orderBy` says otherwise. */
+  features(layerId: string, query: FeatureQuery = {}): StoredFeature[] {
+    return [...this.iterateFeatures(layerId, query)];
+  }
+
+  /** Like `features`, streaming rows (for exports and checks over whole layers). */
+  *iterateFeatures(layerId: string, query: FeatureQuery = {}): Generator<StoredFeature> {
+    const layer = this.layer(layerId);
+    const { sql, params } = compileSelect(layer, query, this.srid);
+    const rows = this.guard(() => this.db.prepare(sql).iterate(...params)) as IterableIterator<Record<string, unknown>>;
+    try {
+      for (const row of rows) yield rowToFeature(layer, row);
+    } catch (error) {
+      throw translateSqliteError(this.file, error);
+    }
+  }
+
+  featureByUuid(layerId: string, uuid: string): StoredFeature | undefined {
+    return this.features(layerId, { where: [{ field: 'uuid', op: '=', value: uuid }], limit: 1 })[0];
+  }
+
+  featureById(layerId: string, fid: number): StoredFeature | undefined {
+    return this.features(layerId, { where: [{ field: 'id', op: '=', value: fid }], limit: 1 })[0];
+  }
+
+  /**
+   * Inserts features in one transaction: all of them or, on the first bad one, none (the
+   * error names the layer, the feature's position in the input and what is wrong).
+   * Returns the number inserted.
+   */
+  bulkInsert(layerId: string, features: Iterable<NewFeature>, options: InsertOptions = {}): number {
+    this.assertWritable();
+    const layer = this.layer(layerId);
+    const author = options.author ?? defaultAuthor();
+    const now = nowIso();
+    const columns = ['uuid', ...layer.fields.map((f) => f.key), 'extra_attributes', 'created_at', 'updated_at', 'updated_by'];
+    const insert = this.db.prepare(
+      `INSERT INTO ${quoteIdentifier(layer.id)} (${columns.map(quoteIdentifier).join(', ')}, ${GEOMETRY_COLUMN}) ` +
+        `VALUES (${columns.map(() => '?').join(', ')}, GeomFromWKB(?, ${this.srid}))`,
+    );
+    const every = options.progressEvery ?? 10_000;
+    let inserted = 0;
+    this.guard(() =>
+      this.db.transaction(() => {
+        const values: unknown[] = new Array(columns.length + 1);
+        for (const feature of features) {
+          const uuid = feature.uuid ?? newUuid();
+          const where = () => `Layer ${layer.id}, feature #${inserted + 1} (uuid ${uuid})`;
+          if (!isUuid(uuid)) throw new PlanDeskError('INVALID_FEATURE', `${where()}: the uuid is not a UUID`);
+          const geometryIssue = geometryProblem(feature.geometry, layer.geometryType);
+          if (geometryIssue) throw new PlanDeskError('INVALID_FEATURE', `${where()}: ${geometryIssue}`);
+          const problems = checkAttributes(layer, feature.properties);
+          if (problems.length) {
+            throw new PlanDeskError('INVALID_FEATURE', `${where()}: ${problems.map((p) => p.message.en).join('; ')}`);
+          }
+          let i = 0;
+          values[i++] = uuid;
+          for (const field of layer.fields) values[i++] = toSqlValue(field, feature.properties[field.key]);
+          values[i++] = feature.extraAttributes ? JSON.stringify(feature.extraAttributes) : null;
+          values[i++] = now;
+          values[i++] = now;
+          values[i++] = author;
+          values[i] = geometryToWkb(feature.geometry);
+          try {
+            insert.run(values);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            if (/UNIQUE constraint failed: .*\.uuid/.test(message)) {
+              throw new PlanDeskError('INVALID_FEATURE', `${where()}: a feature with this uuid already exists`);
+            }
+            throw error;
+          }
+          inserted++;
+          if (options.onProgress && inserted % every === 0) options.onProgress(inserted);
+        }
+        if (inserted > 0) this.touch(now);
+      })(),
+    );
+    return inserted;
+  }
+
+  private touch(now: string): void {
+    this.db.prepare(`UPDATE plandesk_project SET value = ? WHERE key = 'updated_at'`).run(now);
+  }
+}
+
+function hasLayerTable(db: SqliteDatabase, layerId: string): boolean {
+  return db.prepare(`SELECT 1 FROM plandesk_layers WHERE layer_id = ?`).get(layerId) !== undefined;
+}

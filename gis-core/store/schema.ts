@@ -1,0 +1,50 @@
+/**
+ * The PlanDesk file format: what makes a SQLite file a PlanDesk project, and the ordered
+ * migrations that bring an older file up to this version. A migration never edits an old
+ * entry: it is appended.
+ */
+import type { SqliteDatabase } from './database.js';
+
+/** `PRAGMA application_id` of every PlanDesk project: 'PLDK'. */
+export const APPLICATION_ID = 0x504c444b;
+
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  up(db: SqliteDatabase): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'project metadata and layer registry',
+    up(db) {
+      db.exec(`
+        CREATE TABLE plandesk_project (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE plandesk_layers (
+          layer_id TEXT PRIMARY KEY,
+          table_name TEXT NOT NULL UNIQUE,
+          geometry_type TEXT NOT NULL,
+          srid INTEGER NOT NULL,
+          -- The field keys and types the table was made with, to add columns when a layer gains fields.
+          fields_json TEXT NOT NULL,
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** Applies every migration newer than the file's `user_version`, each in its own transaction. */
+export function migrate(db: SqliteDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
