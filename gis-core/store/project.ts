@@ -21,6 +21,7 @@ import {
   quoteIdentifier,
   rowToFeature,
   spatialIndexTable,
+  suspendIndexTriggers,
   toSqlValue,
 } from './layer-table.js';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema.js';
@@ -46,6 +47,9 @@ export interface InsertOptions {
   readonly onProgress?: (inserted: number) => void;
   readonly progressEvery?: number;
 }
+
+/** Past this many rows in one insert, the R*Tree is filled set-based at the end (see suspendIndexTriggers). */
+const BULK_INDEX_THRESHOLD = 2000;
 
 /** SRIDs every project carries besides its own: WGS 84, Web Mercator, VN-2000 geographic. */
 const COMPANION_SRIDS = [4326, 3857, 4756];
@@ -281,6 +285,7 @@ export class Project {
     let inserted = 0;
     this.guard(() =>
       this.db.transaction(() => {
+        let suspended: { resume(): void } | null = null;
         const values: unknown[] = new Array(columns.length + 1);
         for (const feature of features) {
           const uuid = feature.uuid ?? newUuid();
@@ -310,8 +315,10 @@ export class Project {
             throw error;
           }
           inserted++;
+          if (inserted === BULK_INDEX_THRESHOLD) suspended = suspendIndexTriggers(this.db, layer);
           if (options.onProgress && inserted % every === 0) options.onProgress(inserted);
         }
+        suspended?.resume();
         if (inserted > 0) this.touch(now);
       })(),
     );
