@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# PlanDesk setup on a fresh Debian 12 / Ubuntu machine: system packages (apt), npm dependencies,
+# build, and the bundled demo project. Safe to run again: it skips what is already there.
+# Runs apt through sudo when not root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# GDAL and PROJ for import/export and the CRS checks, SpatiaLite for project files, Chromium and
+# Xvfb for the browser tests, a compiler for better-sqlite3 (built from source, ~75 s).
+SYSTEM_PACKAGES=(
+  gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3
+  chromium xvfb fonts-noto-core
+  build-essential python3 ca-certificates
+)
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "setup: need root (or sudo) to install: ${SYSTEM_PACKAGES[*]}" >&2; exit 1
+  fi
+}
+
+missing=()
+for pkg in "${SYSTEM_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing system packages: ${missing[*]}"
+  as_root apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  log "system packages present"
+fi
+
+if ! command -v node >/dev/null; then
+  echo "setup: Node.js 20.19+ is required (node not found)" >&2; exit 1
+fi
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' || {
+  echo "setup: Node.js 20.19+ is required, found $(node --version)" >&2; exit 1; }
+
+# better-sqlite3 has no prebuilt binary reachable here: compile it against the system Node headers.
+if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dependencies"
+  npm ci --no-audit --no-fund
+else
+  log "npm dependencies present"
+fi
+
+log "building"
+npm run --silent build
+
+demo=resources/demo/cao-lanh.plandesk.sqlite
+if [ ! -f "$demo" ]; then
+  log "generating the demo project ($demo)"
+  node bin/plandesk.js demo --out "$demo" --scale small --seed 2025
+else
+  log "demo project present: $demo"
+fi
+log "done — start PlanDesk with: npm start"
