@@ -13,6 +13,7 @@ export type PlanDeskErrorCode =
   | 'READ_ONLY'
   | 'UNKNOWN_LAYER'
   | 'UNKNOWN_FIELD'
+  | 'UNKNOWN_FEATURE'
   | 'INVALID_ARGUMENT'
   | 'INVALID_FEATURE'
   | 'UNKNOWN_CRS'

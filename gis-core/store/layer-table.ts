@@ -50,9 +50,35 @@ ${fieldColumns.join(',\n')}${fieldColumns.length ? ',' : ''}
     .get(layer.id, GEOMETRY_COLUMN, srid, layer.geometryType.toUpperCase()) as { ok: number };
   if (added.ok !== 1) throw new Error(`SpatiaLite refused the geometry column of ${layer.id} (SRID ${srid})`);
   db.prepare(`SELECT CreateSpatialIndex(?, ?)`).run(layer.id, GEOMETRY_COLUMN);
+  createAttributeIndexes(db, layer);
   db.prepare(
     `INSERT INTO plandesk_layers (layer_id, table_name, geometry_type, srid, fields_json, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
   ).run(layer.id, layer.id, layer.geometryType, srid, fieldsSignature(layer.fields), now);
+}
+
+/**
+ * B-tree indexes on attributes that lookups go by: a parcel by (số tờ, số thửa) among a million,
+ * a road by name (search, GROUP BY name reads the index alone). Keyed by layer id; each entry is
+ * the indexed columns in order. Made with the table, and for older files by migration 2.
+ */
+export const ATTRIBUTE_INDEXES: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  parcels: [['sheet_no', 'parcel_no']],
+  roads: [['name']],
+  zoning: [['name']],
+};
+
+export function attributeIndexName(layerId: string, columns: readonly string[]): string {
+  return quoteIdentifier(`idx_${layerId}_${columns.join('_')}`);
+}
+
+/** Creates the layer's attribute indexes that are missing (columns the table lacks are skipped). */
+export function createAttributeIndexes(db: SqliteDatabase, layer: Pick<LayerDefinition, 'id' | 'fields'>): void {
+  for (const columns of ATTRIBUTE_INDEXES[layer.id] ?? []) {
+    if (!columns.every((c) => layer.fields.some((f) => f.key === c))) continue;
+    db.exec(
+      `CREATE INDEX IF NOT EXISTS ${attributeIndexName(layer.id, columns)} ON ${quoteIdentifier(layer.id)} (${columns.map(quoteIdentifier).join(', ')})`,
+    );
+  }
 }
 
 /** Adds columns for fields the layer definition gained since the table was made (never drops). */

@@ -258,6 +258,21 @@ export class Project {
     }
   }
 
+  /** Distinct non-null values of a field, each with how many features carry it, in value order. */
+  distinctValues(layerId: string, field: string): { value: string | number; count: number }[] {
+    const layer = this.layer(layerId);
+    if (!layer.fields.some((f) => f.key === field)) {
+      throw new PlanDeskError('UNKNOWN_FIELD', `Layer ${layer.id} has no field "${field}" (fields: ${layer.fields.map((f) => f.key).join(', ')})`);
+    }
+    const column = quoteIdentifier(field);
+    return this.guard(
+      () =>
+        this.db
+          .prepare(`SELECT ${column} AS value, count(*) AS count FROM ${quoteIdentifier(layer.id)} WHERE ${column} IS NOT NULL GROUP BY ${column}`)
+          .all() as { value: string | number; count: number }[],
+    );
+  }
+
   featureByUuid(layerId: string, uuid: string): StoredFeature | undefined {
     return this.features(layerId, { where: [{ field: 'uuid', op: '=', value: uuid }], limit: 1 })[0];
   }

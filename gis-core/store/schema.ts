@@ -3,7 +3,9 @@
  * migrations that bring an older file up to this version. A migration never edits an old
  * entry: it is appended.
  */
+import { getLayer, isLayerId } from '../../layers/index.js';
 import type { SqliteDatabase } from './database.js';
+import { createAttributeIndexes } from './layer-table.js';
 
 /** `PRAGMA application_id` of every PlanDesk project: 'PLDK'. */
 export const APPLICATION_ID = 0x504c444b;
@@ -31,6 +33,20 @@ export const MIGRATIONS: readonly Migration[] = [
           created_at TEXT NOT NULL
         );
       `);
+    },
+  },
+  {
+    version: 2,
+    description: 'attribute indexes for lookups: parcels (sheet_no, parcel_no), roads and zoning by name',
+    up(db) {
+      const layerIds = (db.prepare(`SELECT layer_id FROM plandesk_layers`).all() as { layer_id: string }[]).map((r) => r.layer_id);
+      for (const id of layerIds) {
+        if (!isLayerId(id)) continue;
+        // Only columns the table has: an old file may predate a field (added on open, after migrations).
+        const columns = new Set((db.prepare(`SELECT name FROM pragma_table_info(?)`).all(id) as { name: string }[]).map((r) => r.name));
+        const layer = getLayer(id);
+        createAttributeIndexes(db, { id, fields: layer.fields.filter((f) => columns.has(f.key)) });
+      }
     },
   },
 ];

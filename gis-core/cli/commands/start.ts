@@ -1,32 +1,115 @@
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
-import { describeProject } from '../../project/describe.js';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PlanDeskError } from '../../errors.js';
 import { BUNDLED_DEMO } from '../../project/demo-location.js';
-import { Project } from '../../store/project.js';
-import { formatDescription } from './info.js';
+import {
+  browserArguments,
+  chooseLaunch,
+  electronBinary,
+  findBrowser,
+  hasDisplay,
+  type Launch,
+  type LaunchMode,
+} from '../../server/app-window.js';
+import { serveProject, stopOnSignals } from '../../server/serve-project.js';
+import { parsePort } from './serve.js';
+
+// dist/gis-core/cli/commands/start.js → dist/electron/main.js (the shell is built beside the core).
+const ELECTRON_MAIN = fileURLToPath(new URL('../../../electron/main.js', import.meta.url));
+
+const say = (line: string) => process.stdout.write(`PlanDesk: ${line}\n`);
+
+interface StartOptions {
+  mode: string;
+  port: string;
+}
+
+function checkMode(mode: string): LaunchMode {
+  if (mode === 'auto' || mode === 'electron' || mode === 'browser' || mode === 'url') return mode;
+  throw new PlanDeskError('INVALID_ARGUMENT', `--mode must be auto, electron, browser or url; got "${mode}"`);
+}
+
+/** Runs the desktop shell on `file` until it exits; signals are passed on. */
+function runElectron(electron: string, file: string): Promise<void> {
+  const child = spawn(electron, [ELECTRON_MAIN, file], {
+    stdio: 'inherit',
+    // The shell runs the core with this Node (better-sqlite3 is built for it, not for Electron).
+    env: { ...process.env, PLANDESK_NODE: process.execPath },
+  });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) => reject(new PlanDeskError('EXTERNAL_TOOL', `cannot run Electron (${electron}): ${error.message}`)));
+    child.once('exit', () => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve();
+    });
+  });
+}
+
+/** Serves `file` and, for 'browser', opens the app window; resolves when serving stops. */
+async function serveAndOpen(file: string, launch: Exclude<Launch, { kind: 'electron' }>, port: number): Promise<void> {
+  const served = await serveProject({ file, port });
+  let closeBrowser = () => {};
+  stopOnSignals(served, () => closeBrowser());
+  if (launch.kind === 'url') {
+    say(`${launch.reason} — open ${served.url} in a browser (Ctrl+C to stop)`);
+    await served.stopped;
+    return;
+  }
+  say(`${launch.reason}: ${served.url}`);
+  const profile = mkdtempSync(join(tmpdir(), 'plandesk-browser-'));
+  const browser = spawn(launch.browser, browserArguments(served.url, profile, process.getuid?.() === 0), { stdio: 'ignore' });
+  closeBrowser = () => browser.kill('SIGTERM');
+  browser.once('error', (error) => say(`cannot run ${launch.browser} (${error.message}); still serving at ${served.url} (Ctrl+C to stop)`));
+  browser.once('exit', (code, signal) => {
+    rmSync(profile, { recursive: true, force: true });
+    if (code === 0 || signal) void served.close();
+    else say(`${launch.browser} exited with code ${code ?? '?'}; still serving at ${served.url} (Ctrl+C to stop)`);
+  });
+  await served.stopped;
+}
 
 /**
- * `npm start`: open a project (the bundled demo by default). The map window arrives with the
- * desktop/serve work; until then this opens the project, checks it and prints what it holds.
+ * `npm start`: open a project (the bundled demo by default) in the desktop shell when Electron
+ * is installed, else in the system Chromium/Chrome as an app window over `serve`, else serve
+ * and print the URL — saying in one line why.
  */
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('open a project (the bundled Cao Lãnh demo by default)')
+    .description('open a project (the bundled Cao Lãnh demo by default): Electron, else Chromium app window, else print the URL')
     .argument('[file]', 'PlanDesk project file', BUNDLED_DEMO.file)
-    .action((file: string) => {
+    .option('--mode <mode>', 'auto | electron | browser | url', 'auto')
+    .option('--port <n>', 'port for the browser/url modes (0 = any free port)', '0')
+    .action(async (file: string, options: StartOptions) => {
       if (file === BUNDLED_DEMO.file && !existsSync(file)) {
-        throw new Error(`the demo project is not generated yet: run scripts/setup.sh (or plandesk demo --out ${file})`);
+        throw new PlanDeskError('FILE_NOT_FOUND', `the demo project is not generated yet: run scripts/setup.sh (or plandesk demo --out ${file})`);
       }
-      const project = Project.open(file);
-      try {
-        process.stdout.write(`${formatDescription(describeProject(project))}\n`);
-        process.stdout.write(
-          '\nPlanDesk core is ready. The map window is not part of this build yet: open the project in QGIS ' +
-            `(it is a SpatiaLite file) or inspect it with "plandesk info ${file}".\n`,
-        );
-      } finally {
-        project.close();
+      if (!existsSync(file)) throw new PlanDeskError('FILE_NOT_FOUND', `no project file ${file}`);
+      const mode = checkMode(options.mode);
+      const electron = mode === 'auto' || mode === 'electron' ? electronBinary() : undefined;
+      const launch = chooseLaunch({
+        mode,
+        electron,
+        electronAppBuilt: existsSync(ELECTRON_MAIN),
+        browser: findBrowser(),
+        display: hasDisplay(),
+      });
+      if (mode === 'electron' && launch.kind !== 'electron') {
+        throw new PlanDeskError('EXTERNAL_TOOL', `cannot open in Electron: ${launch.reason.split(' and ')[0] ?? launch.reason}`);
       }
+      if (launch.kind === 'electron') {
+        say(launch.reason);
+        await runElectron(launch.electron, file);
+        return;
+      }
+      await serveAndOpen(file, launch, parsePort(options.port));
     });
 }

@@ -1,0 +1,35 @@
+/**
+ * The preload of the main window (sandboxed: it may require only 'electron'). It exposes
+ * `window.plandesk` through contextBridge: a `call` per contract method over IPC and menu
+ * events. The renderer never gets Node, ipcRenderer or any Electron object. The method list
+ * comes from the main process (generated from the contract's API_METHODS) as an argument.
+ * Names here must match gis-core/api/ipc.ts (a unit test checks it).
+ */
+// Sandboxed preloads are CommonJS and may require only 'electron'.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import electron = require('electron');
+
+const CHANNEL_PREFIX = 'plandesk:api:';
+const MENU_CHANNEL = 'plandesk:menu';
+const METHODS_ARG = '--plandesk-api-methods=';
+
+const methods = (process.argv.find((a) => a.startsWith(METHODS_ARG)) ?? METHODS_ARG)
+  .slice(METHODS_ARG.length)
+  .split(',')
+  .filter((m) => /^[a-zA-Z]+$/.test(m));
+
+electron.contextBridge.exposeInMainWorld('plandesk', {
+  methods,
+  call(method: unknown, args: unknown): Promise<unknown> {
+    if (typeof method !== 'string' || !methods.includes(method)) {
+      return Promise.resolve({ ok: false, error: { code: 'NOT_FOUND', message: `no API method ${String(method)}` } });
+    }
+    return electron.ipcRenderer.invoke(CHANNEL_PREFIX + method, ...(Array.isArray(args) ? args : []));
+  },
+  onMenu(listener: unknown): () => void {
+    if (typeof listener !== 'function') return () => {};
+    const handler = (_event: unknown, command: unknown) => (listener as (c: unknown) => void)(command);
+    electron.ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => electron.ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+});

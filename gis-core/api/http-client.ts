@@ -1,0 +1,60 @@
+/**
+ * The PlanDesk API over HTTP, for the renderer in serve mode (and tests): a PlanDeskApi whose
+ * methods call the routes of API_ROUTES with fetch. Browser-safe: no Node imports.
+ */
+import type {
+  ApiFeatureCollection,
+  ApiFeatureDetail,
+  ApiMethodName,
+  CrsInfo,
+  FeaturesQuery,
+  LayerInfo,
+  PlanDeskApi,
+  ProjectDescription,
+  SearchOptions,
+  SearchResult,
+} from './contract.js';
+import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody } from './wire.js';
+
+export interface HttpClientOptions {
+  /** Where the server is, e.g. 'http://127.0.0.1:8080/' or location.origin; '' for same origin. */
+  readonly baseUrl?: string;
+  /** The server's access token, sent as `Authorization: Bearer …`. */
+  readonly token?: string;
+  readonly fetch?: typeof fetch;
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
+  const base = (options.baseUrl ?? '').replace(/\/$/, '');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+
+  async function call<T>(name: ApiMethodName, path: Record<string, string> = {}, params?: URLSearchParams): Promise<T> {
+    const route = API_ROUTES[name];
+    const query = params && [...params.keys()].length ? `?${params.toString()}` : '';
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.token) headers.Authorization = `Bearer ${options.token}`;
+    const response = await doFetch(`${base}${fillPath(route.path, path)}${query}`, { method: route.method, headers });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) {
+      if (isApiErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
+      throw new ApiError('INTERNAL', `HTTP ${response.status} from ${route.path}`, response.status);
+    }
+    return body as T;
+  }
+
+  return {
+    project: () => call<ProjectDescription>('project'),
+    layers: () => call<LayerInfo[]>('layers'),
+    features: (layerId: string, query?: FeaturesQuery) =>
+      call<ApiFeatureCollection>('features', { layerId }, featuresQueryToParams(query)),
+    feature: (layerId: string, uuid: string, options?: { readonly crs?: string }) =>
+      call<ApiFeatureDetail>('feature', { layerId, uuid }, new URLSearchParams(options?.crs ? { crs: options.crs } : {})),
+    search: (text: string, options?: SearchOptions) =>
+      call<SearchResult>(
+        'search',
+        {},
+        new URLSearchParams({ q: text, ...(options?.limit !== undefined ? { limit: String(options.limit) } : {}) }),
+      ),
+    crsList: () => call<CrsInfo[]>('crsList'),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The Electron IPC side of the contract, shared by the main process, the preload and the
+ * renderer: channel names (one per contract method), the result envelope (errors cross IPC as
+ * data: Electron keeps only the message of a thrown error), the bridge the preload exposes as
+ * `window.plandesk`, and a PlanDeskApi over that bridge. Browser-safe: no Node imports.
+ */
+import { API_METHOD_NAMES, type ApiErrorCode, type ApiMethodName, type PlanDeskApi } from './contract.js';
+import { ApiError } from './wire.js';
+
+/** The global the preload defines in the renderer: `window.plandesk`. */
+export const BRIDGE_GLOBAL = 'plandesk';
+
+export const IPC_CHANNEL_PREFIX = 'plandesk:api:';
+
+/** Main → renderer: a menu command (language switch, …). */
+export const IPC_MENU_CHANNEL = 'plandesk:menu';
+
+export function ipcChannel(method: ApiMethodName): string {
+  return `${IPC_CHANNEL_PREFIX}${method}`;
+}
+
+export type IpcEnvelope<T = unknown> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: { readonly code: ApiErrorCode; readonly message: string } };
+
+/** What the menu tells the renderer. */
+export type MenuCommand = { readonly kind: 'language'; readonly language: 'vi' | 'en' };
+
+/** `window.plandesk` in the desktop app. */
+export interface PlanDeskBridge {
+  /** The contract methods the main process serves (one IPC channel each). */
+  readonly methods: readonly string[];
+  call(method: string, args: readonly unknown[]): Promise<IpcEnvelope>;
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenu(listener: (command: MenuCommand) => void): () => void;
+}
+
+export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {
+  if (envelope.ok) return envelope.value;
+  throw new ApiError(envelope.error.code, envelope.error.message, 0);
+}
+
+/** A PlanDeskApi whose methods go through the preload bridge. */
+export function createIpcClient(bridge: PlanDeskBridge): PlanDeskApi {
+  const api: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const name of API_METHOD_NAMES) {
+    api[name] = async (...args: unknown[]) => unwrapEnvelope(await bridge.call(name, args));
+  }
+  return api as unknown as PlanDeskApi;
+}

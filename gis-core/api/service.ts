@@ -1,0 +1,175 @@
+/**
+ * The one implementation of the PlanDesk API contract, over an open Project. Every transport
+ * (IPC, HTTP, direct calls) reaches this object; it checks its own arguments, so a transport
+ * only has to decode them.
+ */
+import { LAYERS, LAYER_GROUPS } from '../../layers/index.js';
+import type { GeoJSONGeometry, LayerGroupId } from '../../layers/types.js';
+import type { CrsDefinition } from '../crs/registry.js';
+import { getCrs, listCrs } from '../crs/registry.js';
+import { transformGeometry } from '../crs/transform.js';
+import { PlanDeskError } from '../errors.js';
+import { describeProject } from '../project/describe.js';
+import { checkBBox } from '../store/feature-query.js';
+import type { Project } from '../store/project.js';
+import type { BBox, FeatureQuery, StoredFeature } from '../store/types.js';
+import { isUuid } from '../util/uuid.js';
+import {
+  FEATURE_LIMIT_DEFAULT,
+  FEATURE_LIMIT_MAX,
+  SEARCH_LIMIT_DEFAULT,
+  SEARCH_LIMIT_MAX,
+  type ApiFeature,
+  type ApiFeatureCollection,
+  type ApiFeatureDetail,
+  type CrsInfo,
+  type FeaturesQuery,
+  type LayerInfo,
+  type PlanDeskApi,
+  type ProjectDescription,
+  type SearchOptions,
+  type SearchResult,
+} from './contract.js';
+import { transformBBox } from './geometry-bbox.js';
+import { SearchCache, runSearch } from './search/search.js';
+
+function invalid(message: string): PlanDeskError {
+  return new PlanDeskError('INVALID_ARGUMENT', message);
+}
+
+function checkString(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw invalid(`${what} must be a non-empty string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function checkInteger(value: unknown, what: string, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(`${what} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function checkObject<T extends object>(value: unknown, what: string): Partial<T> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`${what} must be an object, got ${JSON.stringify(value)}`);
+  return value as Partial<T>;
+}
+
+const GROUPS: ReadonlyMap<LayerGroupId, (typeof LAYER_GROUPS)[number]> = new Map(LAYER_GROUPS.map((g) => [g.id, g]));
+
+export class PlanDeskService implements PlanDeskApi {
+  private readonly search_: SearchCache;
+  private readonly projectCrs: CrsDefinition;
+
+  constructor(readonly store: Project) {
+    this.search_ = new SearchCache(store);
+    this.projectCrs = getCrs(store.info().crsEpsg);
+  }
+
+  async project(): Promise<ProjectDescription> {
+    return describeProject(this.store);
+  }
+
+  async layers(): Promise<LayerInfo[]> {
+    return this.store
+      .layers()
+      .map((summary): LayerInfo => {
+        const layer = this.store.layer(summary.id);
+        const group = GROUPS.get(layer.group) ?? { id: layer.group, label: { vi: layer.group, en: layer.group }, order: 99 };
+        return {
+          id: layer.id,
+          label: layer.label,
+          group: { id: group.id, label: group.label, order: group.order },
+          drawOrder: LAYERS.indexOf(layer),
+          geometryType: layer.geometryType,
+          style: layer.style,
+          fields: layer.fields,
+          featureCount: summary.featureCount,
+          extent: summary.extent,
+          srid: summary.srid,
+        };
+      })
+      .sort((a, b) => a.drawOrder - b.drawOrder);
+  }
+
+  /** The CRS features come back in: the project CRS, or the one asked (UNKNOWN_CRS otherwise). */
+  private outputCrs(crs: unknown): CrsDefinition {
+    if (crs === undefined || crs === null || crs === '') return this.projectCrs;
+    return getCrs(checkString(crs, 'crs'));
+  }
+
+  private geometryIn(geometry: GeoJSONGeometry, crs: CrsDefinition): GeoJSONGeometry {
+    return crs.epsg === this.projectCrs.epsg ? geometry : transformGeometry(geometry, this.projectCrs, crs);
+  }
+
+  private toFeature(stored: StoredFeature, crs: CrsDefinition): ApiFeature {
+    return { type: 'Feature', id: stored.uuid, fid: stored.fid, geometry: this.geometryIn(stored.geometry, crs), properties: stored.properties };
+  }
+
+  async features(layerId: string, query?: FeaturesQuery): Promise<ApiFeatureCollection> {
+    const layer = this.store.layer(checkString(layerId, 'layerId'));
+    const q = checkObject<FeaturesQuery>(query, 'the features query');
+    const limit = checkInteger(q.limit, 'limit', 1, FEATURE_LIMIT_MAX, FEATURE_LIMIT_DEFAULT);
+    const offset = checkInteger(q.offset, 'offset', 0, Number.MAX_SAFE_INTEGER, 0);
+    const crs = this.outputCrs(q.crs);
+    let bbox: BBox | undefined;
+    if (q.bbox !== undefined && q.bbox !== null) {
+      checkBBox(q.bbox);
+      // The box is in the output CRS: its envelope in the project CRS is what the R*Tree is asked.
+      bbox = crs.epsg === this.projectCrs.epsg ? q.bbox : transformBBox(q.bbox, crs, this.projectCrs);
+    }
+    if (q.where !== undefined && !Array.isArray(q.where)) throw invalid('where must be a list of conditions');
+    if (q.orderBy !== undefined) {
+      const orderBy = checkObject<{ field: string }>(q.orderBy, 'orderBy');
+      checkString(orderBy.field, 'orderBy.field');
+    }
+    const filter: FeatureQuery = { ...(bbox ? { bbox } : {}), ...(q.where ? { where: q.where } : {}) };
+    // One row more than the limit tells whether the limit cut the result.
+    const rows = this.store.features(layer.id, { ...filter, ...(q.orderBy ? { orderBy: q.orderBy } : {}), limit: limit + 1, offset });
+    const truncated = rows.length > limit;
+    if (truncated) rows.pop();
+    const numberMatched =
+      !truncated && (rows.length > 0 || offset === 0) ? offset + rows.length : this.store.count(layer.id, filter);
+    return {
+      type: 'FeatureCollection',
+      layerId: layer.id,
+      crs: crs.code,
+      features: rows.map((row) => this.toFeature(row, crs)),
+      numberMatched,
+      numberReturned: rows.length,
+      truncated,
+      limit,
+      offset,
+    };
+  }
+
+  async feature(layerId: string, uuid: string, options?: { readonly crs?: string }): Promise<ApiFeatureDetail> {
+    const layer = this.store.layer(checkString(layerId, 'layerId'));
+    if (!isUuid(uuid)) throw invalid(`"${String(uuid)}" is not a feature uuid`);
+    const crs = this.outputCrs(checkObject<{ crs: string }>(options, 'options').crs);
+    const stored = this.store.featureByUuid(layer.id, uuid);
+    if (!stored) throw new PlanDeskError('UNKNOWN_FEATURE', `Layer ${layer.id} has no feature ${uuid}`);
+    return {
+      ...this.toFeature(stored, crs),
+      layerId: layer.id,
+      extraAttributes: stored.extraAttributes,
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      updatedBy: stored.updatedBy,
+      crs: crs.code,
+    };
+  }
+
+  async search(text: string, options?: SearchOptions): Promise<SearchResult> {
+    if (typeof text !== 'string') throw invalid(`search text must be a string, got ${JSON.stringify(text)}`);
+    if (text.length > 200) throw invalid('search text is longer than 200 characters');
+    const limit = checkInteger(checkObject<SearchOptions>(options, 'search options').limit, 'limit', 1, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT);
+    if (text.trim() === '') return { query: text, understood: {}, hits: [], truncated: false };
+    return runSearch(this.store, this.search_, text, limit);
+  }
+
+  async crsList(): Promise<CrsInfo[]> {
+    return listCrs().map((crs) => ({ ...crs }));
+  }
+}

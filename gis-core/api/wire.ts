@@ -1,0 +1,98 @@
+/**
+ * What both ends of the HTTP transport share: the route of every contract method (ONE table),
+ * how a features query becomes URL parameters, the HTTP status of each error code, and the
+ * error type a client throws. Browser-safe: no Node imports.
+ */
+import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery } from './contract.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteSpec {
+  readonly method: HttpMethod;
+  /** Path template; `{name}` is one URL segment, decoded, passed to the method. */
+  readonly path: string;
+}
+
+/**
+ * The HTTP route of every contract method. Adding a method to the contract without a route
+ * here is a type error. Write methods (later) use POST/PUT/DELETE with a JSON body.
+ */
+export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
+  project: { method: 'GET', path: '/api/project' },
+  layers: { method: 'GET', path: '/api/layers' },
+  features: { method: 'GET', path: '/api/layers/{layerId}/features' },
+  feature: { method: 'GET', path: '/api/layers/{layerId}/features/{uuid}' },
+  search: { method: 'GET', path: '/api/search' },
+  crsList: { method: 'GET', path: '/api/crs' },
+};
+
+/** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
+export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`path ${template} needs {${name}}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** URL parameters of a features query (the inverse of the server's parser). */
+export function featuresQueryToParams(query: FeaturesQuery = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (query.bbox) params.set('bbox', query.bbox.join(','));
+  if (query.crs) params.set('crs', query.crs);
+  if (query.limit !== undefined) params.set('limit', String(query.limit));
+  if (query.offset !== undefined) params.set('offset', String(query.offset));
+  if (query.orderBy) params.set('orderBy', `${query.orderBy.descending ? '-' : ''}${query.orderBy.field}`);
+  if (query.where?.length) params.set('where', JSON.stringify(query.where));
+  return params;
+}
+
+/** HTTP status for an error code. */
+export function httpStatusFor(code: ApiErrorCode): number {
+  switch (code) {
+    case 'INVALID_ARGUMENT':
+    case 'UNKNOWN_CRS':
+    case 'UNKNOWN_FIELD':
+    case 'TRANSFORM_FAILED':
+    case 'INVALID_FEATURE':
+      return 400;
+    case 'UNAUTHORIZED':
+      return 401;
+    case 'UNKNOWN_LAYER':
+    case 'UNKNOWN_FEATURE':
+    case 'NOT_FOUND':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'READ_ONLY':
+    case 'FILE_LOCKED':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    default:
+      return 500;
+  }
+}
+
+/** What a client throws when a call fails: the server's code and message, and the HTTP status. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = (value as { error?: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * The HTTP route table: each contract method has its route (path and verb from
+ * `api/wire.ts` API_ROUTES, shared with the HTTP client) and here how the request becomes the
+ * method's arguments. Adding a contract method without an entry here is a type error. Later
+ * write routes read `request.body` (JSON).
+ */
+import { API_METHODS, type ApiMethodName, type PlanDeskApi } from '../api/contract.js';
+import { API_ROUTES, type HttpMethod } from '../api/wire.js';
+import type { QueryParams } from './params.js';
+
+export interface RouteRequest {
+  /** Decoded `{name}` segments of the path. */
+  readonly path: Readonly<Record<string, string>>;
+  readonly query: QueryParams;
+  /** Parsed JSON body (write routes); undefined for GET. */
+  readonly body: unknown;
+}
+
+type ArgsDecoder<K extends ApiMethodName> = (request: RouteRequest) => Parameters<PlanDeskApi[K]>;
+
+const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
+  project: ({ query }) => (query.only(), []),
+  layers: ({ query }) => (query.only(), []),
+  features: ({ path, query }) => {
+    query.only('bbox', 'crs', 'limit', 'offset', 'orderBy', 'where');
+    const bbox = query.bbox('bbox');
+    const crs = query.string('crs');
+    const limit = query.integer('limit');
+    const offset = query.integer('offset');
+    const orderBy = query.orderBy('orderBy');
+    const where = query.conditions('where');
+    return [
+      path.layerId ?? '',
+      {
+        ...(bbox ? { bbox } : {}),
+        ...(crs !== undefined ? { crs } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+        ...(offset !== undefined ? { offset } : {}),
+        ...(orderBy ? { orderBy } : {}),
+        ...(where ? { where } : {}),
+      },
+    ];
+  },
+  feature: ({ path, query }) => {
+    query.only('crs');
+    const crs = query.string('crs');
+    return [path.layerId ?? '', path.uuid ?? '', crs !== undefined ? { crs } : {}];
+  },
+  search: ({ query }) => {
+    query.only('q', 'limit');
+    const limit = query.integer('limit');
+    return [query.requiredString('q'), limit !== undefined ? { limit } : {}];
+  },
+  crsList: ({ query }) => (query.only(), []),
+};
+
+export interface Route {
+  readonly name: ApiMethodName;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly pattern: RegExp;
+  readonly params: readonly string[];
+  /** Calls the method on `api` with the request's arguments. */
+  invoke(api: PlanDeskApi, request: RouteRequest): Promise<unknown>;
+}
+
+function compile(template: string): { pattern: RegExp; params: string[] } {
+  const params: string[] = [];
+  const source = template
+    .split('/')
+    .map((segment) => {
+      const match = /^\{(\w+)\}$/.exec(segment);
+      if (!match?.[1]) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(match[1]);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}$`), params };
+}
+
+function makeRoute<K extends ApiMethodName>(name: K): Route {
+  const spec = API_ROUTES[name];
+  const decode = DECODERS[name] as ArgsDecoder<K>;
+  return {
+    name,
+    method: spec.method,
+    path: spec.path,
+    ...compile(spec.path),
+    invoke(api, request) {
+      const method = api[name] as (...args: Parameters<PlanDeskApi[K]>) => Promise<unknown>;
+      return method.apply(api, decode(request));
+    },
+  };
+}
+
+export type RouteAccess = 'all' | 'read';
+
+/** The routes served: every method, or (kiosk) the read methods only. */
+export function buildRoutes(access: RouteAccess = 'all'): Route[] {
+  return (Object.keys(API_METHODS) as ApiMethodName[])
+    .filter((name) => access === 'all' || API_METHODS[name].access === 'read')
+    .map((name) => makeRoute(name));
+}
+
+export type RouteMatch =
+  | { readonly kind: 'found'; readonly route: Route; readonly path: Record<string, string> }
+  | { readonly kind: 'method-not-allowed'; readonly allow: readonly HttpMethod[] }
+  | { readonly kind: 'not-found' };
+
+/** Finds the route for a path (already URL-parsed, still percent-encoded) and verb. */
+export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
+  const allow: HttpMethod[] = [];
+  for (const route of routes) {
+    const match = route.pattern.exec(pathname);
+    if (!match) continue;
+    if (route.method !== method) {
+      allow.push(route.method);
+      continue;
+    }
+    const path: Record<string, string> = {};
+    route.params.forEach((name, i) => {
+      path[name] = decodeURIComponent(match[i + 1] ?? '');
+    });
+    return { kind: 'found', route, path };
+  }
+  return allow.length ? { kind: 'method-not-allowed', allow } : { kind: 'not-found' };
+}

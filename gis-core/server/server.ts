@@ -1,0 +1,207 @@
+/**
+ * The HTTP transport: the PlanDesk API under /api/ (one route per contract method, see
+ * routes.ts) and the built renderer for everything else. Used by `plandesk serve` and
+ * `plandesk start`, and by every browser test.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PlanDeskApi } from '../api/contract.js';
+import { isPlanDeskError, PlanDeskError } from '../errors.js';
+import { checkBindAllowed, hostOfHeader, isLoopbackHost, requestToken, tokenAccepted } from './access.js';
+import { contentSecurityPolicy, SECURITY_HEADERS } from './csp.js';
+import { QueryParams } from './params.js';
+import { RENDERER_DIR } from './renderer-location.js';
+import { sendError, sendJson } from './respond.js';
+import { buildRoutes, matchRoute, type Route, type RouteAccess, type RouteMatch } from './routes.js';
+import { openStatic, resolveStatic } from './static-files.js';
+
+export interface ServeOptions {
+  readonly api: PlanDeskApi;
+  /** Interface to listen on; 127.0.0.1 by default. */
+  readonly host?: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Required on a non-loopback host; when set, every API call must carry it. */
+  readonly token?: string;
+  /** The built renderer; dist/renderer/ of the checkout by default. */
+  readonly rendererDir?: string;
+  /** 'read' serves only the contract's read methods (kiosk). */
+  readonly access?: RouteAccess;
+  /** Origins of an opted-in base map server, allowed in the CSP's img-src and connect-src. */
+  readonly extraOrigins?: readonly string[];
+  /** Where request failures that are not PlanDeskErrors are logged; stderr by default. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  /** 'http://127.0.0.1:PORT/' (the host as bound; IPv6 in brackets). */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+const NO_RENDERER_PAGE = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>PlanDesk</title>
+<body style="font-family:sans-serif;max-width:40em;margin:3em auto">
+<h1>PlanDesk</h1>
+<p>Giao diện chưa được build. / The user interface is not built yet: run <code>npm run build</code>.</p>
+<p>API: <a href="/api/project">/api/project</a>, <a href="/api/layers">/api/layers</a></p>
+</body></html>`;
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+class RequestHandler {
+  private readonly routes: Route[];
+  private readonly csp: string;
+  private readonly rendererDir: string;
+
+  constructor(private readonly options: ServeOptions) {
+    this.routes = buildRoutes(options.access ?? 'all');
+    this.csp = contentSecurityPolicy({ extraOrigins: options.extraOrigins ?? [] });
+    this.rendererDir = options.rendererDir ?? RENDERER_DIR;
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+    response.setHeader('Content-Security-Policy', this.csp);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://plandesk.invalid');
+    } catch {
+      await sendError(request, response, 'INVALID_ARGUMENT', 'malformed request URL');
+      return;
+    }
+    // Without a token, only a loopback Host may call (a rebinding DNS name pointing at 127.0.0.1 may not).
+    if (!this.options.token && !isLoopbackHost(hostOfHeader(request.headers.host))) {
+      await sendError(request, response, 'UNAUTHORIZED', 'this server answers only to localhost / 127.0.0.1');
+      return;
+    }
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await this.api(request, response, url);
+    else await this.static(request, response, url);
+  }
+
+  private async api(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const token = this.options.token;
+    if (token && !tokenAccepted(token, requestToken(request.headers.authorization, url.searchParams))) {
+      await sendError(request, response, 'UNAUTHORIZED', 'this server needs its access token: Authorization: Bearer TOKEN, or ?token=TOKEN', {
+        'WWW-Authenticate': 'Bearer realm="plandesk"',
+      });
+      return;
+    }
+    let match: RouteMatch;
+    try {
+      match = matchRoute(this.routes, request.method ?? 'GET', url.pathname);
+    } catch {
+      // decodeURIComponent of a path segment: '%E0%A4%A' and the like.
+      await sendError(request, response, 'INVALID_ARGUMENT', 'malformed percent-encoding in the URL path');
+      return;
+    }
+    if (match.kind === 'not-found') {
+      await sendError(request, response, 'NOT_FOUND', `no API endpoint ${url.pathname} (see docs/API.md)`);
+      return;
+    }
+    if (match.kind === 'method-not-allowed') {
+      await sendError(request, response, 'METHOD_NOT_ALLOWED', `${request.method ?? ''} is not allowed on ${url.pathname}; use ${match.allow.join(', ')}`, {
+        Allow: match.allow.join(', '),
+      });
+      return;
+    }
+    try {
+      const result = await match.route.invoke(this.options.api, { path: match.path, query: new QueryParams(url.searchParams), body: undefined });
+      await sendJson(request, response, 200, result);
+    } catch (error) {
+      if (isPlanDeskError(error)) {
+        await sendError(request, response, error.code, error.message);
+        return;
+      }
+      (this.options.log ?? ((line) => process.stderr.write(`${line}\n`)))(
+        `plandesk serve: ${request.method} ${url.pathname} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      await sendError(request, response, 'INTERNAL', 'internal error (details in the server log)');
+    }
+  }
+
+  private async static(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      await sendError(request, response, 'METHOD_NOT_ALLOWED', `${request.method ?? ''} is not allowed on ${url.pathname}; use GET`, { Allow: 'GET, HEAD' });
+      return;
+    }
+    // The raw path, not url.pathname: URL parsing has already folded '..' segments away.
+    const rawPath = (request.url ?? '/').split('?')[0] ?? '/';
+    const found = resolveStatic(this.rendererDir, rawPath);
+    switch (found.kind) {
+      case 'forbidden':
+      case 'not-found':
+        await sendError(request, response, 'NOT_FOUND', `no file ${url.pathname}`);
+        return;
+      case 'no-renderer':
+        response.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        response.end(request.method === 'HEAD' ? undefined : NO_RENDERER_PAGE);
+        return;
+      case 'file':
+        response.writeHead(200, {
+          'Content-Type': found.contentType,
+          'Content-Length': String(found.stats.size),
+          'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        });
+        if (request.method === 'HEAD') {
+          response.end();
+          return;
+        }
+        await new Promise<void>((resolve) => {
+          const stream = openStatic(found.file);
+          stream.on('error', () => {
+            response.destroy();
+            resolve();
+          });
+          stream.pipe(response).on('finish', resolve).on('close', resolve);
+        });
+    }
+  }
+}
+
+/** Starts serving; resolves once listening. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new PlanDeskError('INVALID_ARGUMENT', `invalid port ${port}`);
+  checkBindAllowed(host, options.token);
+  const handler = new RequestHandler(options);
+  const server = createServer((request, response) => {
+    handler.handle(request, response).catch((error: unknown) => {
+      (options.log ?? ((line) => process.stderr.write(`${line}\n`)))(`plandesk serve: ${request.method} ${request.url} failed: ${String(error)}`);
+      if (response.headersSent) response.destroy();
+      else {
+        response.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'internal error' } }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'the port is in use' : error.code === 'EADDRNOTAVAIL' ? 'no such interface here' : error.message;
+      reject(new PlanDeskError('INVALID_ARGUMENT', `cannot listen on ${host}:${port}: ${reason}`, { cause: error }));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${urlHost(host)}:${address.port}/`,
+    host,
+    port: address.port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
