@@ -20,10 +20,10 @@ import {
   createLayerTable,
   quoteIdentifier,
   rowToFeature,
-  spatialIndexTable,
   suspendIndexTriggers,
   toSqlValue,
 } from './layer-table.js';
+import { rtreeRootExtent } from './rtree.js';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema.js';
 import type { BBox, FeatureQuery, LayerSummary, NewFeature, ProjectInfo, StoredFeature } from './types.js';
 
@@ -229,16 +229,16 @@ export class Project {
     return this.guard(() => (this.db.prepare(sql).get(...params) as { n: number }).n);
   }
 
-  /** Extent of a layer from its R*Tree (no geometry is read); null when empty. */
+  /** Extent of a layer from its R*Tree's root node (see rtree.ts); null when empty. */
   extent(layerId: string): BBox | null {
     const layer = this.layer(layerId);
-    const row = this.guard(
+    const root = this.guard(
       () =>
-        this.db
-          .prepare(`SELECT min(xmin) AS minx, min(ymin) AS miny, max(xmax) AS maxx, max(ymax) AS maxy FROM ${spatialIndexTable(layer)}`)
-          .get() as { minx: number | null; miny: number; maxx: number; maxy: number },
+        this.db.prepare(`SELECT data FROM ${quoteIdentifier(`idx_${layer.id}_${GEOMETRY_COLUMN}_node`)} WHERE nodeno = 1`).get() as
+          | { data: Buffer }
+          | undefined,
     );
-    return row.minx === null ? null : [row.minx, row.miny, row.maxx, row.maxy];
+    return root ? rtreeRootExtent(root.data) : null;
   }
 
   /** Features matching the query, in key order unless `orderBy` says otherwise. */

@@ -62,6 +62,7 @@ export interface FeatureQuery {
   /** `envelope` (default): bounding boxes intersect, as map rendering needs. `exact`: the geometry intersects the box. */
   readonly bboxTest?: 'envelope' | 'exact';
   readonly where?: readonly FieldCondition[];
+  /** Without it: key order, or with a box the spatial index's order (stable while the file is unchanged). */
   readonly orderBy?: { readonly field: string; readonly descending?: boolean };
   readonly limit?: number;
   readonly offset?: number;

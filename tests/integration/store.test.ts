@@ -2,10 +2,11 @@ import Database from 'better-sqlite3';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { LAYERS } from '../../layers/index.js';
+import { LAYERS, getLayer } from '../../layers/index.js';
+import { compileCount, compileSelect } from '../../gis-core/store/feature-query.js';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../gis-core/store/schema.js';
 import { Project } from '../../gis-core/store/project.js';
-import type { NewFeature } from '../../gis-core/store/types.js';
+import type { FeatureQuery, NewFeature } from '../../gis-core/store/types.js';
 import { PlanDeskError } from '../../gis-core/errors.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -150,18 +151,23 @@ describe('features', () => {
     expect(project.features('parcels', { bbox: [568000, 1155000, 568100, 1155100] })).toEqual([]);
   });
 
-  it('never scan the whole table for a bounding-box query', () => {
+  it('never scan the whole table for a bounding-box query (the plan of the SQL the store compiles)', () => {
     const db = new Database(file, { readonly: true });
     db.loadExtension('mod_spatialite');
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT t.id FROM "parcels" t WHERE t.id IN (SELECT pkid FROM "idx_parcels_geom" WHERE xmin <= ? AND xmax >= ? AND ymin <= ? AND ymax >= ?)`,
-      )
-      .all(1, 0, 1, 0) as { detail: string }[];
-    const details = plan.map((p) => p.detail).join(' | ');
-    expect(details).toMatch(/VIRTUAL TABLE INDEX/);
-    expect(details).toMatch(/SEARCH t USING INTEGER PRIMARY KEY/);
-    expect(details).not.toMatch(/SCAN t\b/);
+    const parcels = getLayer('parcels');
+    const queries: FeatureQuery[] = [
+      { bbox: [0, 0, 1, 1] },
+      { bbox: [0, 0, 1, 1], bboxTest: 'exact', limit: 10 },
+      { bbox: [0, 0, 1, 1], where: [{ field: 'land_law_code', op: '=', value: 'ODT' }], orderBy: { field: 'parcel_no' } },
+    ];
+    for (const query of queries) {
+      for (const { sql, params } of [compileSelect(parcels, query, 5897), compileCount(parcels, query, 5897)]) {
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[];
+        const details = plan.map((p) => p.detail).join(' | ');
+        expect(details, sql).toMatch(/VIRTUAL TABLE INDEX/);
+        expect(details, sql).not.toMatch(/SCAN t\b/);
+      }
+    }
     db.close();
   });
 
@@ -186,6 +192,27 @@ describe('features', () => {
     expectPlanDeskError(() => project.count('parcels', { bbox: [1, 2, 0, 3] }), 'INVALID_ARGUMENT', /min greater than max/);
     expectPlanDeskError(() => project.count('parcels', { bbox: [1, 2, Number.NaN, 3] }), 'INVALID_ARGUMENT');
     expectPlanDeskError(() => project.count('rivers'), 'UNKNOWN_LAYER', /no layer "rivers"/);
+  });
+});
+
+describe('layer extent', () => {
+  it('comes from the R*Tree root and contains the data within two float32 steps, also for a large layer', () => {
+    const project = track(Project.create(freshFile(), { name: 'A', province: 'Đồng Tháp', crsEpsg: 5897 }));
+    // Enough points for a tree several levels deep, at coordinates float32 cannot hold exactly.
+    const points = Array.from({ length: 30_000 }, (_, i) => ({
+      properties: { code: `TC-${i}` },
+      geometry: { type: 'Point' as const, coordinates: [568000.3 + (i % 200) * 7.77, 1155000.7 + Math.floor(i / 200) * 9.13] },
+    }));
+    project.bulkInsert('water_hydrants', points);
+    const xs = points.map((p) => p.geometry.coordinates[0]!);
+    const ys = points.map((p) => p.geometry.coordinates[1]!);
+    const truth = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    const extent = project.extent('water_hydrants')!;
+    expect(extent[0]).toBeLessThanOrEqual(truth[0]!);
+    expect(extent[1]).toBeLessThanOrEqual(truth[1]!);
+    expect(extent[2]).toBeGreaterThanOrEqual(truth[2]!);
+    expect(extent[3]).toBeGreaterThanOrEqual(truth[3]!);
+    extent.forEach((v, i) => expect(Math.abs(v - truth[i]!)).toBeLessThan(0.3));
   });
 });
 
