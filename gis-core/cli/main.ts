@@ -7,6 +7,7 @@ import { isPlanDeskError } from '../errors.js';
 import { registerCrsCommands } from './commands/crs.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerInfoCommand } from './commands/info.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 
 export function buildProgram(): Command {
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerInfoCommand(program);
   registerCrsCommands(program);
+  registerServeCommand(program);
   registerStartCommand(program);
   return program;
 }
