@@ -4,6 +4,7 @@
  * terrain function; each layer is a generator function that streams its features anew on
  * every call (same seed → the same features, byte for byte).
  */
+import { LAYERS } from '../../layers/index.js';
 import type { LayerId } from '../../layers/types.js';
 import type { BBox, NewFeature } from '../store/types.js';
 import type { DemoContext } from './context.js';
@@ -55,21 +56,7 @@ export interface DemoDataset {
 }
 
 /** Layers in the order a project lists them. */
-export const DEMO_LAYER_ORDER: readonly LayerId[] = [
-  'zoning',
-  'parcels',
-  'buildings',
-  'roads',
-  'red_lines',
-  'drainage_pipes',
-  'drainage_manholes',
-  'water_mains',
-  'water_valves',
-  'water_hydrants',
-  'water_meters',
-  'lighting_poles',
-  'lighting_cabinets',
-];
+export const DEMO_LAYER_ORDER: readonly LayerId[] = LAYERS.map((layer) => layer.id);
 
 /**
  * Features per km² of a district `sideKm` wide, measured from 1 to 9 km (≈ 9 800 at 1 km,

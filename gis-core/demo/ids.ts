@@ -4,6 +4,7 @@
  * generated alone and still carry the uuids that other layers (pipes → manholes, the manifest)
  * point at. UUIDv7 timestamps advance with the key, so rows made later sort later.
  */
+import { LAYERS } from '../../layers/index.js';
 import type { LayerId } from '../../layers/types.js';
 import { seededUuidSource } from '../util/uuid.js';
 import { Rng, hash32 } from './random.js';
@@ -12,21 +13,7 @@ import { Rng, hash32 } from './random.js';
 const EPOCH_MS = Date.UTC(2025, 0, 1);
 const LAYER_SPAN_MS = 7 * 24 * 3600 * 1000;
 
-const LAYER_ORDER: readonly LayerId[] = [
-  'zoning',
-  'parcels',
-  'buildings',
-  'roads',
-  'red_lines',
-  'drainage_pipes',
-  'drainage_manholes',
-  'water_mains',
-  'water_valves',
-  'water_hydrants',
-  'water_meters',
-  'lighting_poles',
-  'lighting_cabinets',
-];
+const LAYER_ORDER: readonly LayerId[] = LAYERS.map((layer) => layer.id);
 
 export function featureUuid(seed: number, layer: LayerId, key: number): string {
   const index = LAYER_ORDER.indexOf(layer);
