@@ -41,6 +41,10 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 
 # better-sqlite3 has no prebuilt binary reachable here: compile it against the system Node headers.
 if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+# Electron's binary cannot be downloaded on machines that reach only the npm registry; it is an
+# optional dependency, and `npm start` falls back to the system Chromium without it. Set
+# PLANDESK_ELECTRON=1 where the download works to get the desktop shell.
+[ "${PLANDESK_ELECTRON:-0}" = 1 ] || export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing npm dependencies"
   npm ci --no-audit --no-fund

@@ -1,0 +1,64 @@
+/** App bar: project, search, tools, language switch, settings. */
+import type { ReactNode } from 'react';
+import type { ProjectDescription } from '../../../gis-core/api/contract.js';
+import { useI18n } from '../i18n/context.js';
+import type { Tool } from '../map/map-controller.js';
+
+interface Props {
+  readonly project: ProjectDescription;
+  readonly tool: Tool;
+  readonly search: ReactNode;
+  onTool(tool: Tool): void;
+  onZoomProject(): void;
+  onLanguage(): void;
+  onSettings(): void;
+}
+
+export function TopBar({ project, tool, search, onTool, onZoomProject, onLanguage, onSettings }: Props) {
+  const i18n = useI18n();
+  const toolButton = (id: Tool, label: string, icon: string, title?: string) => (
+    <button className={`tool${tool === id ? ' active' : ''}`} aria-pressed={tool === id} onClick={() => onTool(id)} title={title ?? label} data-testid={`tool-${id}`}>
+      <span className="tool-icon" aria-hidden="true">
+        {icon}
+      </span>
+      {label}
+    </button>
+  );
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          ▦
+        </span>
+        <div>
+          <div className="brand-name">{i18n.t('app.title')}</div>
+          <div className="brand-sub">{i18n.t('app.subtitle')}</div>
+        </div>
+      </div>
+      <div className="project-name" title={project.file}>
+        <div className="project-title" data-testid="project-name">{project.name}</div>
+        <div className="project-sub">{project.province}</div>
+      </div>
+      {search}
+      <nav className="tools" aria-label="tools">
+        {toolButton('identify', i18n.t('tool.identify'), 'ⓘ', i18n.t('tool.identifyTitle'))}
+        {toolButton('length', i18n.t('tool.measureLength'), '↔')}
+        {toolButton('area', i18n.t('tool.measureArea'), '▱')}
+        <button className="tool" onClick={onZoomProject} title={i18n.t('tool.zoomProjectTitle')} data-testid="zoom-project">
+          <span className="tool-icon" aria-hidden="true">
+            ⤢
+          </span>
+          {i18n.t('tool.zoomProject')}
+        </button>
+      </nav>
+      <div className="top-right">
+        <button className="lang" onClick={onLanguage} title={i18n.t('lang.switchTitle')} data-testid="lang-switch">
+          {i18n.t('lang.switch')}
+        </button>
+        <button className="icon settings" onClick={onSettings} title={i18n.t('tool.settings')} aria-label={i18n.t('tool.settings')} data-testid="settings-button">
+          ⚙
+        </button>
+      </div>
+    </header>
+  );
+}
