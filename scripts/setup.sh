@@ -45,7 +45,10 @@ if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
 # optional dependency, and `npm start` falls back to the system Chromium without it. Set
 # PLANDESK_ELECTRON=1 where the download works to get the desktop shell.
 [ "${PLANDESK_ELECTRON:-0}" = 1 ] || export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+# (A plain `npm install` without the skip drops electron altogether — its download fails — and
+# with it the types the shell is checked against: install again then.)
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] \
+  || [ ! -f node_modules/electron/package.json ]; then
   log "installing npm dependencies"
   npm ci --no-audit --no-fund
 else
