@@ -14,6 +14,7 @@
  * route in `gis-core/server/routes.ts`. Method names are flat camelCase with the part as prefix
  * (`editApply`, `jobStart`) so that an IPC channel and an HTTP route map 1:1 to a method.
  */
+import type { CrsDefinition } from '../crs/registry.js';
 import type { PlanDeskErrorCode } from '../errors.js';
 import type { BBox, FieldCondition, LayerSummary } from '../store/types.js';
 import type {
@@ -208,21 +209,8 @@ export interface SearchApi {
 // Coordinate systems
 // ---------------------------------------------------------------------------------------------
 
-export interface CrsInfo {
-  readonly epsg: number;
-  readonly code: string;
-  readonly name: string;
-  readonly label: Label;
-  readonly kind: 'geographic' | 'projected';
-  readonly datum: 'VN-2000' | 'WGS 84';
-  /** proj4 definition (the renderer registers it with proj4 for OpenLayers). */
-  readonly proj4: string;
-  readonly units: 'm' | 'degree';
-  readonly centralMeridian?: number;
-  readonly areaOfUse: { readonly description: string; readonly bbox: readonly [number, number, number, number] };
-  /** Old (pre-2025) provinces that use this zone. */
-  readonly provinces: readonly string[];
-}
+/** A supported CRS as the registry defines it (proj4 string for the renderer's OpenLayers, area of use, provinces). */
+export type CrsInfo = CrsDefinition;
 
 export interface CrsApi {
   /** Every CRS PlanDesk supports (VN-2000 zones, WGS 84, Web Mercator). */
