@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { GridIndex, bboxOf, distanceToLine, insideOrOn, linesCross, pointInRing, ringIsSimple, signedRingArea, type BBox } from '../../gis-core/demo/checks.js';
-import { DEMO_LAYER_ORDER, generateDemo } from '../../gis-core/demo/generate.js';
+import { DEMO_LAYER_ORDER } from '../../gis-core/demo/generate.js';
 import type { NewFeature } from '../../gis-core/store/types.js';
+import { demoDatasets, lineOf, ringOf } from '../helpers/demo-datasets.js';
+import type { XY } from '../helpers/demo-datasets.js';
 
-type XY = [number, number];
-type Ring = XY[];
 
-/** The bundled demo, and other seeds on a bigger and a smaller district (more edge cases). */
-const DATASETS = [
-  { scale: 'small' as const, seed: 2025 },
-  { scale: 'small' as const, seed: 7, side: 1600 },
-  { scale: 'small' as const, seed: 1, side: 700 },
-];
-
-for (const options of DATASETS) {
-  const demo = generateDemo(options);
-  const planted = (kind: string) => new Set(demo.manifest.filter((m) => m.kind === kind).map((m) => m.uuid));
+for (const { options, demo, planted } of demoDatasets()) {
   const all = (layer: (typeof DEMO_LAYER_ORDER)[number]) => [...demo.layers[layer]()];
-  const ringOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: Ring[] }).coordinates[0] as Ring;
-  const lineOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY[] }).coordinates;
   /** Rounding to the millimetre moves points by up to 0.7 mm. */
   const TOL = 0.002;
 

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GridIndex, bboxOf, distanceToLine } from '../../gis-core/demo/checks.js';
-import { generateDemo } from '../../gis-core/demo/generate.js';
 import { featureUuid } from '../../gis-core/demo/ids.js';
 import { distance } from '../../gis-core/demo/geometry.js';
 import type { NewFeature } from '../../gis-core/store/types.js';
+import { demoDatasets, pointOf, lineOf, ringOf } from '../helpers/demo-datasets.js';
+import type { XY } from '../helpers/demo-datasets.js';
 
-type XY = [number, number];
 
-/** The bundled demo, and other seeds on a bigger and a smaller district (more edge cases). */
-const DATASETS = [
-  { scale: 'small' as const, seed: 2025 },
-  { scale: 'small' as const, seed: 7, side: 1600 },
-  { scale: 'small' as const, seed: 1, side: 700 },
-];
-
-for (const options of DATASETS) {
-  const demo = generateDemo(options);
+for (const { options, demo, planted } of demoDatasets()) {
   const ctx = demo.context;
-  const planted = (kind: string) => new Set(demo.manifest.filter((m) => m.kind === kind).map((m) => m.uuid));
-  const pointOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY }).coordinates;
-  const lineOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY[] }).coordinates;
-  const ringOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY[][] }).coordinates[0] as XY[];
   const n = (f: NewFeature, key: string) => f.properties[key] as number;
 
   const manholes = [...demo.layers.drainage_manholes()];

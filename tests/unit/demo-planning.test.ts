@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { GridIndex, bboxOf, distanceToLine, insideOrOn, pointInRing, signedRingArea } from '../../gis-core/demo/checks.js';
-import { generateDemo } from '../../gis-core/demo/generate.js';
 import type { NewFeature } from '../../gis-core/store/types.js';
+import { demoDatasets, lineOf, ringOf } from '../helpers/demo-datasets.js';
+import type { XY } from '../helpers/demo-datasets.js';
 
-type XY = [number, number];
 
 /*
  * QCVN 01:2021/BXD limits, written out again here (not imported from the generator) so that the
@@ -34,19 +34,8 @@ function table27(road: number, height: number): number {
   return height < 28 ? 0 : 6;
 }
 
-/** The bundled demo, and other seeds on a bigger and a smaller district (more edge cases). */
-const DATASETS = [
-  { scale: 'small' as const, seed: 2025 },
-  { scale: 'small' as const, seed: 7, side: 1600 },
-  { scale: 'small' as const, seed: 1, side: 700 },
-];
-
-for (const options of DATASETS) {
-  const demo = generateDemo(options);
+for (const { options, demo, planted } of demoDatasets()) {
   const ctx = demo.context;
-  const planted = (kind: string) => new Set(demo.manifest.filter((m) => m.kind === kind).map((m) => m.uuid));
-  const ringOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY[][] }).coordinates[0] as XY[];
-  const lineOf = (f: NewFeature) => (f.geometry as unknown as { coordinates: XY[] }).coordinates;
   const zones = [...demo.layers.zoning()];
   const blocks = zones.filter((z) => z.properties.function_code !== 'MN');
   const parcels = [...demo.layers.parcels()];
