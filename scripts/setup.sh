@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # GDAL and PROJ for import/export and the CRS checks, SpatiaLite for project files, Chromium and
 # Xvfb for the browser tests, a compiler for better-sqlite3 (built from source, ~75 s).
 SYSTEM_PACKAGES=(
-  gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3
+  gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3 grass-core
   chromium xvfb fonts-noto-core
   build-essential python3 ca-certificates
 )

@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { isPlanDeskError } from '../errors.js';
 import { registerCrsCommands } from './commands/crs.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerFloodCommand } from './commands/flood.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerInfoCommand(program);
+  registerFloodCommand(program);
   registerCrsCommands(program);
   registerServeCommand(program);
   registerStartCommand(program);
