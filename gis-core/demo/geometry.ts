@@ -119,19 +119,28 @@ export function cumulative(points: readonly Pt[]): number[] {
   return out;
 }
 
-/** The point at distance s along a polyline (clamped), and the index of its segment. */
-export function pointAlong(points: readonly Pt[], cum: readonly number[], s: number): { p: Pt; seg: number } {
-  const n = points.length;
-  if (s <= 0) return { p: [...(points[0] as Pt)], seg: 0 };
-  const total = cum[n - 1] as number;
-  if (s >= total) return { p: [...(points[n - 1] as Pt)], seg: n - 2 };
+/** Index of the segment holding distance s along a polyline with cumulative distances `cum` (clamped to the ends). */
+export function segmentAt(cum: readonly number[], s: number): number {
+  const n = cum.length;
+  if (s >= (cum[n - 1] as number)) return n - 2;
   let lo = 0;
+  if (s <= 0) return lo;
   let hi = n - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
     if ((cum[mid] as number) <= s) lo = mid;
     else hi = mid;
   }
+  return lo;
+}
+
+/** The point at distance s along a polyline (clamped), and the index of its segment. */
+export function pointAlong(points: readonly Pt[], cum: readonly number[], s: number): { p: Pt; seg: number } {
+  const n = points.length;
+  if (s <= 0) return { p: [...(points[0] as Pt)], seg: 0 };
+  const total = cum[n - 1] as number;
+  if (s >= total) return { p: [...(points[n - 1] as Pt)], seg: n - 2 };
+  const lo = segmentAt(cum, s);
   const a = points[lo] as Pt;
   const b = points[lo + 1] as Pt;
   const len = (cum[lo + 1] as number) - (cum[lo] as number);

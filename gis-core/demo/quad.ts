@@ -6,22 +6,12 @@
  * 3 m" into rectangles in (u, v), and the image of a sub-rectangle always lies inside its parent:
  * lots tile their block, buildings stay on their lot.
  */
-import { cumulative, type Pt } from './geometry.js';
+import { cumulative, segmentAt, type Pt } from './geometry.js';
 
 /** The point at normalised arc length u of a polyline (allocation-free search). */
 function along(points: readonly Pt[], cum: readonly number[], total: number, u: number, out: number[], o: number): void {
   const s = u * total;
-  const n = points.length;
-  let i = 0;
-  if (s >= total) i = n - 2;
-  else if (s > 0) {
-    let hi = n - 1;
-    while (hi - i > 1) {
-      const mid = (i + hi) >> 1;
-      if ((cum[mid] as number) <= s) i = mid;
-      else hi = mid;
-    }
-  }
+  const i = segmentAt(cum, s);
   const a = points[i] as Pt;
   const b = points[i + 1] as Pt;
   const len = (cum[i + 1] as number) - (cum[i] as number);
