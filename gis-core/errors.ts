@@ -18,7 +18,12 @@ export type PlanDeskErrorCode =
   | 'INVALID_FEATURE'
   | 'UNKNOWN_CRS'
   | 'TRANSFORM_FAILED'
-  | 'EXTERNAL_TOOL';
+  | 'EXTERNAL_TOOL'
+  /** An undo or redo whose features changed since (another batch or tool is in the way). */
+  | 'CONFLICT'
+  | 'UNKNOWN_BATCH'
+  | 'NOTHING_TO_UNDO'
+  | 'NOTHING_TO_REDO';
 
 export class PlanDeskError extends Error {
   override readonly name = 'PlanDeskError';

@@ -2,6 +2,13 @@ import { BUILDING_USES } from './codelists/building-uses.js';
 import { TEXT_SHORT, addressField, nameField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { buildingCoverageMax } from './rules/building-coverage-max.js';
+import { buildingCrossesRedLine } from './rules/building-crosses-red-line.js';
+import { buildingFloorsMax } from './rules/building-floors-max.js';
+import { buildingOutsideParcel } from './rules/building-outside-parcel.js';
+import { buildingSetbackTooSmall } from './rules/building-setback-too-small.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { invalidPolygon } from './rules/invalid-polygon.js';
 
 /** Building footprints (công trình xây dựng). */
 export const buildings: LayerDefinition = {
@@ -37,5 +44,13 @@ export const buildings: LayerDefinition = {
     symbol: { fill: { color: '#c8b49acc' }, stroke: { color: '#6e5a44', width: 0.8 } },
     label: label('name', 0.5, { size: 11 }),
   },
-  rules: [],
+  rules: [
+    buildingCrossesRedLine,
+    buildingSetbackTooSmall,
+    buildingOutsideParcel,
+    buildingCoverageMax,
+    buildingFloorsMax,
+    invalidPolygon,
+    duplicateGeometry('buildings'),
+  ],
 };

@@ -3,6 +3,8 @@ import { MANHOLE_KINDS } from './codelists/manhole-kinds.js';
 import { TEXT_SHORT, codeField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { manholeInvertAboveRim } from './rules/manhole-invert-above-rim.js';
 
 /** Manholes, storm inlets and outfalls (hố ga, hố thu, cửa xả). */
 export const drainageManholes: LayerDefinition = {
@@ -58,5 +60,5 @@ export const drainageManholes: LayerDefinition = {
     fallback: { point: { shape: 'circle', size: 6, fill: { color: '#9e9e9e' }, stroke: { color: '#ffffff', width: 1 } } },
     label: label('code', 0.3, { size: 10, color: '#5a3a1e' }),
   },
-  rules: [],
+  rules: [manholeInvertAboveRim, duplicateGeometry('drainage_manholes')],
 };

@@ -3,6 +3,11 @@ import { DRAINAGE_PIPE_MATERIALS } from './codelists/materials.js';
 import { TEXT_SHORT, TEXT_UUID, codeField, diameterField, lengthField, statusField, yearField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { pipeDangling } from './rules/pipe-dangling.js';
+import { pipeDiameterDecreases } from './rules/pipe-diameter-decreases.js';
+import { pipeNegativeSlope } from './rules/pipe-negative-slope.js';
+import { zeroLengthLine } from './rules/zero-length-line.js';
 
 /** Drainage pipes and culverts (cống thoát nước), drawn from upstream to downstream. */
 export const drainagePipes: LayerDefinition = {
@@ -82,5 +87,11 @@ export const drainagePipes: LayerDefinition = {
     fallback: { stroke: { color: '#8b5a2b', width: 1.5, dash: [6, 3] } },
     label: label('code', 0.5, { placement: 'line', size: 10, color: '#5a3a1e' }),
   },
-  rules: [],
+  rules: [
+    pipeNegativeSlope,
+    pipeDiameterDecreases,
+    pipeDangling,
+    zeroLengthLine,
+    duplicateGeometry('drainage_pipes'),
+  ],
 };

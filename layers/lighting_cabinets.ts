@@ -1,6 +1,7 @@
 import { codeField, nameField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
 
 /** Street-lighting control cabinets (tủ điện chiếu sáng). */
 export const lightingCabinets: LayerDefinition = {
@@ -32,5 +33,5 @@ export const lightingCabinets: LayerDefinition = {
     symbol: { point: { shape: 'square', size: 10, fill: { color: '#ff8f00' }, stroke: { color: '#4e342e', width: 1.5 } } },
     label: label('code', 1, { size: 10, color: '#4e342e' }),
   },
-  rules: [],
+  rules: [duplicateGeometry('lighting_cabinets')],
 };

@@ -2,6 +2,9 @@ import { LAMP_TYPES } from './codelists/lamp-types.js';
 import { TEXT_SHORT, codeField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { poleBeyondCabinetReach } from './rules/pole-beyond-cabinet-reach.js';
+import { poleWithoutCabinet } from './rules/pole-without-cabinet.js';
 
 /** Street-light poles (cột đèn chiếu sáng), each fed by one circuit (lộ) of a cabinet. */
 export const lightingPoles: LayerDefinition = {
@@ -39,5 +42,5 @@ export const lightingPoles: LayerDefinition = {
     symbol: { point: { shape: 'circle', size: 6, fill: { color: '#ffb300' }, stroke: { color: '#e65100', width: 1 } } },
     label: label('code', 0.3, { size: 9, color: '#bf360c' }),
   },
-  rules: [],
+  rules: [poleWithoutCabinet, poleBeyondCabinetReach, duplicateGeometry('lighting_poles')],
 };

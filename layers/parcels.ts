@@ -2,6 +2,10 @@ import { LAND_LAW_CODES } from './codelists/land-law-codes.js';
 import { TEXT_NAME, TEXT_SHORT, addressField, noteField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { invalidPolygon } from './rules/invalid-polygon.js';
+import { parcelAreaMismatch } from './rules/parcel-area-mismatch.js';
+import { parcelNoDuplicate } from './rules/parcel-no-duplicate.js';
 
 /** Cadastral parcels (thửa đất), identified by map sheet and parcel number. */
 export const parcels: LayerDefinition = {
@@ -51,5 +55,5 @@ export const parcels: LayerDefinition = {
     symbol: { stroke: { color: '#7a5230', width: 0.6 } },
     label: label('parcel_no', 0.5, { size: 11, color: '#5a3a1e' }),
   },
-  rules: [],
+  rules: [parcelNoDuplicate, parcelAreaMismatch, invalidPolygon, duplicateGeometry('parcels')],
 };

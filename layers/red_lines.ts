@@ -2,6 +2,8 @@ import { RED_LINE_TYPES } from './codelists/red-line-types.js';
 import { TEXT_NAME, TEXT_SHORT, planCodeField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { zeroLengthLine } from './rules/zero-length-line.js';
 
 /** Red lines (chỉ giới đường đỏ) and building lines (chỉ giới xây dựng) of approved plans. */
 export const redLines: LayerDefinition = {
@@ -37,5 +39,5 @@ export const redLines: LayerDefinition = {
     fallback: { stroke: { color: '#e00000', width: 1, dash: [2, 3] } },
     label: label('road_name', 1, { placement: 'line', size: 10, color: '#b00000' }),
   },
-  rules: [],
+  rules: [zeroLengthLine, duplicateGeometry('red_lines')],
 };

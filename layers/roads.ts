@@ -3,6 +3,8 @@ import { ROAD_SURFACES } from './codelists/road-surfaces.js';
 import { TEXT_SHORT, lengthField, nameField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { zeroLengthLine } from './rules/zero-length-line.js';
 
 /** Road centre lines with their planned right-of-way (lộ giới). */
 export const roads: LayerDefinition = {
@@ -59,5 +61,5 @@ export const roads: LayerDefinition = {
     fallback: { stroke: { color: '#9e9e9e', width: 2 } },
     label: label('name', 5, { placement: 'line', size: 11 }),
   },
-  rules: [],
+  rules: [zeroLengthLine, duplicateGeometry('roads')],
 };

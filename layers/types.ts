@@ -135,13 +135,26 @@ export interface RuleFeature {
 
 /**
  * What a rule may ask of the project while checking one feature. Implemented by the rule
- * engine in gis-core (queries through the project store); rules stay pure.
+ * engine in gis-core over the layers a run loads into memory (with a spatial index), and by
+ * tests over a few hand-made features; rules stay pure.
  */
 export interface RuleContext {
   /** Features of another (or the same) layer whose bounding box intersects `bbox` [minx, miny, maxx, maxy]. */
   featuresIn(layer: LayerId, bbox: readonly [number, number, number, number]): Iterable<RuleFeature>;
   /** One feature by uuid, or undefined. */
   feature(layer: LayerId, uuid: string): RuleFeature | undefined;
+  /**
+   * Features of `layer` whose attributes equal all of `values` (e.g. `{ sheet_no: 12, parcel_no: 7 }`),
+   * through an index the engine builds on first use for that set of fields. Numbers and their
+   * text match (12 = "12").
+   */
+  featuresWhere(layer: LayerId, values: Readonly<Record<string, string | number>>): readonly RuleFeature[];
+  /**
+   * A value about `feature` computed once per run and shared by every rule asking for the same
+   * `name` (e.g. 'zones-of-parcel'): work several rules or features need (a parcel's zones, a
+   * main's hydrants) is done once. `compute` must be pure; the name says what it holds.
+   */
+  memo<T>(name: string, feature: RuleFeature, compute: () => T): T;
 }
 
 export interface RuleFinding {
@@ -150,12 +163,14 @@ export interface RuleFinding {
   readonly details?: Readonly<Record<string, number | string>>;
 }
 
-/** One validation rule: one concern, one code. Rules themselves arrive with the editing work. */
+/** One validation rule: one concern, one code (`layers/rules/`, one file each). */
 export interface LayerRule {
   /** Stable code, e.g. `ZONING_DENSITY_MAX`. */
   readonly code: string;
   readonly severity: Severity;
   readonly title: Label;
+  /** Other layers the rule reads through the context (the engine loads them too). */
+  readonly reads?: readonly LayerId[];
   check(feature: RuleFeature, context: RuleContext): readonly RuleFinding[];
 }
 

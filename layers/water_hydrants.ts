@@ -2,6 +2,8 @@ import { HYDRANT_TYPES } from './codelists/hydrant-types.js';
 import { TEXT_SHORT, codeField, diameterField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { hydrantSpacing } from './rules/hydrant-spacing.js';
 
 /** Fire hydrants (trụ cứu hỏa); QCVN 01:2021 spaces them at most 150 m apart along roads. */
 export const waterHydrants: LayerDefinition = {
@@ -26,5 +28,5 @@ export const waterHydrants: LayerDefinition = {
     symbol: { point: { shape: 'circle', size: 9, fill: { color: '#e53935' }, stroke: { color: '#ffffff', width: 1.5 } } },
     label: label('code', 0.3, { size: 10, color: '#b71c1c' }),
   },
-  rules: [],
+  rules: [hydrantSpacing, duplicateGeometry('water_hydrants')],
 };

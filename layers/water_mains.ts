@@ -2,6 +2,9 @@ import { WATER_PIPE_MATERIALS } from './codelists/materials.js';
 import { TEXT_SHORT, codeField, diameterField, lengthField, statusField, yearField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { mainDanglingEnd } from './rules/main-dangling-end.js';
+import { zeroLengthLine } from './rules/zero-length-line.js';
 
 /** Water supply mains and distribution pipes (đường ống cấp nước). */
 export const waterMains: LayerDefinition = {
@@ -29,5 +32,5 @@ export const waterMains: LayerDefinition = {
     symbol: { stroke: { color: '#1f6fd1', width: 2 } },
     label: label('diameter_mm', 0.5, { placement: 'line', size: 10, color: '#0d47a1' }),
   },
-  rules: [],
+  rules: [mainDanglingEnd, zeroLengthLine, duplicateGeometry('water_mains')],
 };

@@ -1,6 +1,7 @@
 import { TEXT_SHORT, addressField, diameterField, statusField, yearField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
 
 /** Customer water meters (đồng hồ nước). */
 export const waterMeters: LayerDefinition = {
@@ -21,5 +22,5 @@ export const waterMeters: LayerDefinition = {
     symbol: { point: { shape: 'square', size: 5, fill: { color: '#29b6f6' }, stroke: { color: '#01579b', width: 1 } } },
     label: label('meter_no', 0.2, { size: 9, color: '#01579b' }),
   },
-  rules: [],
+  rules: [duplicateGeometry('water_meters')],
 };

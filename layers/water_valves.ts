@@ -3,6 +3,8 @@ import { VALVE_TYPES } from './codelists/valve-types.js';
 import { TEXT_SHORT, codeField, diameterField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { valveNotOnMain } from './rules/valve-not-on-main.js';
 
 /** Valves on the water network (van). */
 export const waterValves: LayerDefinition = {
@@ -36,5 +38,5 @@ export const waterValves: LayerDefinition = {
     fallback: { point: { shape: 'diamond', size: 8, fill: { color: '#78909c' }, stroke: { color: '#ffffff', width: 1 } } },
     label: label('code', 0.3, { size: 10, color: '#0d47a1' }),
   },
-  rules: [],
+  rules: [valveNotOnMain, duplicateGeometry('water_valves')],
 };

@@ -3,6 +3,15 @@ import { PLANNING_FUNCTIONS } from './codelists/planning-functions.js';
 import { TEXT_SHORT, nameField, noteField, planCodeField, statusField } from './fields.js';
 import { label } from './style-helpers.js';
 import type { LayerDefinition } from './types.js';
+import { duplicateGeometry } from './rules/duplicate-geometry.js';
+import { invalidPolygon } from './rules/invalid-polygon.js';
+import { setbackTooSmall } from './rules/setback-too-small.js';
+import { zoneCrossesRedLine } from './rules/zone-crosses-red-line.js';
+import { zoneGap } from './rules/zone-gap.js';
+import { zoneOverlap } from './rules/zone-overlap.js';
+import { zoningDensityMax } from './rules/zoning-density-max.js';
+import { zoningFarMax } from './rules/zoning-far-max.js';
+import { zoningIndicatorsMissing } from './rules/zoning-indicators-missing.js';
 
 /** Planning land-use zones (ô đất quy hoạch) with their planning controls (chỉ tiêu quy hoạch). */
 export const zoning: LayerDefinition = {
@@ -110,5 +119,15 @@ export const zoning: LayerDefinition = {
     fallback: { fill: { color: '#eeeeeea6' }, stroke: { color: '#555555', width: 0.8, dash: [4, 3] } },
     label: label('zone_code', 2, { size: 12 }),
   },
-  rules: [],
+  rules: [
+    zoningDensityMax,
+    zoningFarMax,
+    setbackTooSmall,
+    zoningIndicatorsMissing,
+    zoneOverlap,
+    zoneGap,
+    zoneCrossesRedLine,
+    invalidPolygon,
+    duplicateGeometry('zoning'),
+  ],
 };

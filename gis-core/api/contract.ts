@@ -25,10 +25,11 @@ import type {
   LayerGroupId,
   LayerId,
   LayerStyle,
+  Severity,
 } from '../../layers/types.js';
 
 export type { BBox, FieldCondition, FilterOperator, LayerSummary } from '../store/types.js';
-export type { CodeList, CodeListEntry, FieldDefinition, GeoJSONGeometry, GeometryType, Label, LayerId, LayerStyle } from '../../layers/types.js';
+export type { CodeList, CodeListEntry, FieldDefinition, GeoJSONGeometry, GeometryType, Label, LayerId, LayerStyle, Severity } from '../../layers/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Project and layers
@@ -218,9 +219,215 @@ export interface CrsApi {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Room for later issues (not implemented yet; names reserved so transports stay 1:1):
-//   EditApi      editApply(batch) → { journalId, changed }, editUndo(), editRedo(), editHistory()
-//   ValidateApi  validate({ layers?, bbox? }) → findings (rule code, severity, feature, message)
+// Edits: one path for every change (UI, CLI, import, sync), journaled, undoable
+// ---------------------------------------------------------------------------------------------
+
+/** Who made a batch. 'external' batches are edits another tool (QGIS, spatialite) made to the file, caught by triggers. */
+export type EditSource = 'ui' | 'cli' | 'import' | 'sync' | 'external';
+
+/** A position in the batch's CRS ([x, y]). */
+export type EditPosition = readonly [number, number];
+
+/**
+ * One operation of an edit batch. The basic three (insert, update, delete) are what the journal
+ * records; the others are actions the core expands into basic operations inside the same
+ * transaction (so every client splits and merges the same way).
+ */
+export type EditOperation =
+  | {
+      readonly op: 'insert';
+      readonly layer: LayerId;
+      /** A UUIDv7 made by the client (so it can refer to the new feature at once); made by the core when absent. */
+      readonly uuid?: string;
+      readonly properties: Readonly<Record<string, unknown>>;
+      readonly geometry: GeoJSONGeometry;
+      readonly extraAttributes?: Readonly<Record<string, unknown>>;
+    }
+  | {
+      readonly op: 'update';
+      readonly layer: LayerId;
+      readonly uuid: string;
+      /** Only the fields to change; null clears a field. Derived fields are recomputed, never taken from here. */
+      readonly properties?: Readonly<Record<string, unknown>>;
+      readonly geometry?: GeoJSONGeometry;
+    }
+  | { readonly op: 'delete'; readonly layer: LayerId; readonly uuid: string }
+  /**
+   * Splits a line at the point of it nearest `at`: the feature keeps the part before, a new
+   * feature (uuid `newUuid`, or made) gets the part after, with the same attributes (derived
+   * ones recomputed). With topology on, a node at `at` (valve, manhole) joins both parts.
+   */
+  | { readonly op: 'splitLine'; readonly layer: LayerId; readonly uuid: string; readonly at: EditPosition; readonly newUuid?: string }
+  /** Cuts a polygon in two along `line` (which must cross it): the larger part keeps the feature, the other is new. */
+  | {
+      readonly op: 'splitPolygon';
+      readonly layer: LayerId;
+      readonly uuid: string;
+      readonly line: readonly EditPosition[];
+      readonly newUuid?: string;
+    }
+  /** Merges touching or overlapping polygons into the first one (its uuid and attributes); the others are deleted. */
+  | { readonly op: 'mergePolygons'; readonly layer: LayerId; readonly uuids: readonly string[] };
+
+export type EditOperationKind = EditOperation['op'];
+
+/** Largest number of operations one batch may carry (an import sends several batches). */
+export const EDIT_BATCH_MAX_OPERATIONS = 50_000;
+
+export interface EditBatch {
+  readonly operations: readonly EditOperation[];
+  /** Shown in the history ("Vẽ khu đất OM-12"); a default is made from the operations. */
+  readonly message?: string;
+  /** The OS user (or the serve user) when absent. */
+  readonly author?: string;
+  /** 'ui' when absent. */
+  readonly source?: EditSource;
+  /** CRS of every geometry and position in the batch ('EPSG:4326', …); the project CRS when absent. */
+  readonly crs?: string;
+  /**
+   * Keep networks connected (default true): moving a node (manhole, valve, hydrant) moves the
+   * ends of the pipes and mains on it, and new or moved pipe ends snap to a node within
+   * `TOPOLOGY_SNAP_M`. Imports and sync pulls turn it off: they carry their own geometry.
+   */
+  readonly topology?: boolean;
+}
+
+/** Line ends within this distance (metres) of a node are connected to it. */
+export const TOPOLOGY_SNAP_M = 0.05;
+
+/** One feature a batch changed: what the journal keeps, and what a map refreshes. */
+export interface FeatureChange {
+  readonly layer: LayerId;
+  readonly uuid: string;
+  readonly op: 'insert' | 'update' | 'delete';
+}
+
+export interface EditState {
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  /** The message of the batch the next undo / redo reverts or re-applies. */
+  readonly undoMessage?: string;
+  readonly redoMessage?: string;
+}
+
+export interface EditResult extends EditState {
+  /** The journal entry: the batch applied (editApply), or the undo/redo batch written. */
+  readonly batchId: number;
+  readonly batchUuid: string;
+  /** Every feature changed, including those topology moved and parts a split made. */
+  readonly changes: readonly FeatureChange[];
+}
+
+/**
+ * - 'edit': a batch applied through editApply (any source but 'external').
+ * - 'external': changes another tool made to the file, gathered from the triggers' log.
+ * - 'undo' / 'redo': the changes an undo or a redo made (`reverts` is the batch it undid or redid).
+ */
+export type EditBatchKind = 'edit' | 'external' | 'undo' | 'redo';
+
+/** 'applied' and 'undone' edit batches are on the undo/redo stacks; 'discarded' ones were undone and then a new edit was made. */
+export type EditBatchState = 'applied' | 'undone' | 'discarded';
+
+export interface EditHistoryEntry {
+  readonly batchId: number;
+  readonly batchUuid: string;
+  readonly kind: EditBatchKind;
+  /** Only for 'edit' and 'external' batches. */
+  readonly state?: EditBatchState;
+  /** For 'undo' / 'redo': the batch undone or redone. */
+  readonly reverts?: number;
+  readonly source: EditSource;
+  readonly author: string;
+  /** ISO 8601 UTC. */
+  readonly createdAt: string;
+  readonly message: string;
+  readonly changeCount: number;
+  readonly layers: readonly LayerId[];
+}
+
+export interface EditHistory extends EditState {
+  /** Newest first. */
+  readonly entries: readonly EditHistoryEntry[];
+}
+
+/** One journaled change with its values before and after (null for insert / delete), in the project CRS. */
+export interface JournalChange extends FeatureChange {
+  readonly before: JournalFeatureState | null;
+  readonly after: JournalFeatureState | null;
+}
+
+export interface JournalFeatureState {
+  readonly properties: Record<string, unknown>;
+  readonly geometry: GeoJSONGeometry | null;
+  readonly extraAttributes: Record<string, unknown> | null;
+}
+
+export interface EditBatchDetail extends EditHistoryEntry {
+  readonly changes: readonly JournalChange[];
+}
+
+export interface EditApi {
+  /** Applies a batch in one transaction, all or nothing; bad operations fail with INVALID_ARGUMENT / INVALID_FEATURE and change nothing. */
+  editApply(batch: EditBatch): Promise<EditResult>;
+  /** Reverts the newest applied batch; CONFLICT when a later change to its features is in the way; NOTHING_TO_UNDO. */
+  editUndo(): Promise<EditResult>;
+  /** Re-applies the batch undone last; NOTHING_TO_REDO. */
+  editRedo(): Promise<EditResult>;
+  /** The journal, newest first (limit 1 … 500, default 50). */
+  editHistory(options?: { readonly limit?: number }): Promise<EditHistory>;
+  /** One journal entry with its changes, before and after. */
+  editBatch(batchId: number): Promise<EditBatchDetail>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+export interface ValidationFinding {
+  /** Rule code, e.g. 'ZONING_DENSITY_MAX'. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly layerId: LayerId;
+  readonly uuid: string;
+  readonly message: Label;
+  /** Numbers that explain it (actual vs allowed …). */
+  readonly details?: Readonly<Record<string, number | string>>;
+  /** Where to zoom, project CRS: the feature's bounding box. */
+  readonly bbox: BBox;
+}
+
+export interface ValidationRuleInfo {
+  readonly code: string;
+  readonly layerId: LayerId;
+  readonly severity: Severity;
+  readonly title: Label;
+}
+
+export interface ValidateOptions {
+  /** Layers whose rules run; all when absent. */
+  readonly layers?: readonly LayerId[];
+  /** Only features whose bounding box intersects this box (project CRS). */
+  readonly bbox?: BBox;
+  /** Only these rules. */
+  readonly rules?: readonly string[];
+}
+
+export interface ValidationReport {
+  readonly findings: readonly ValidationFinding[];
+  readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly checkedFeatures: number;
+  readonly rules: readonly ValidationRuleInfo[];
+  /** ISO 8601 UTC of the check. */
+  readonly checkedAt: string;
+}
+
+export interface ValidateApi {
+  /** Runs the layers' rules; the same findings as `plandesk validate --json`. */
+  validate(options?: ValidateOptions): Promise<ValidationReport>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Room for later issues (names reserved so transports stay 1:1):
 //   JobApi       jobStart(kind: 'import' | 'export' | 'flood' | 'scene3d', args) → { jobId },
 //                job(jobId) → { state, progress 0..1, message, result? }, jobCancel(jobId);
 //                progress arrives as events: IPC `webContents.send('plandesk:event', …)`,
@@ -230,7 +437,7 @@ export interface CrsApi {
 // ---------------------------------------------------------------------------------------------
 
 /** The whole API. Every method is async and takes and returns JSON-serialisable values. */
-export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi {}
+export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi {}
 
 export type ApiMethodName = keyof PlanDeskApi;
 
@@ -254,6 +461,12 @@ export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
   feature: { access: 'read', arity: 3 },
   search: { access: 'read', arity: 2 },
   crsList: { access: 'read', arity: 0 },
+  editApply: { access: 'write', arity: 1 },
+  editUndo: { access: 'write', arity: 0 },
+  editRedo: { access: 'write', arity: 0 },
+  editHistory: { access: 'read', arity: 1 },
+  editBatch: { access: 'read', arity: 1 },
+  validate: { access: 'read', arity: 1 },
 };
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethodName[];

@@ -7,14 +7,20 @@ import type {
   ApiFeatureDetail,
   ApiMethodName,
   CrsInfo,
+  EditBatch,
+  EditBatchDetail,
+  EditHistory,
+  EditResult,
   FeaturesQuery,
   LayerInfo,
   PlanDeskApi,
   ProjectDescription,
   SearchOptions,
   SearchResult,
+  ValidateOptions,
+  ValidationReport,
 } from './contract.js';
-import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody } from './wire.js';
+import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody, validateOptionsToParams } from './wire.js';
 
 export interface HttpClientOptions {
   /** Where the server is, e.g. 'http://127.0.0.1:8080/' or location.origin; '' for same origin. */
@@ -28,12 +34,17 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
   const base = (options.baseUrl ?? '').replace(/\/$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
 
-  async function call<T>(name: ApiMethodName, path: Record<string, string> = {}, params?: URLSearchParams): Promise<T> {
+  async function call<T>(name: ApiMethodName, path: Record<string, string> = {}, params?: URLSearchParams, payload?: unknown): Promise<T> {
     const route = API_ROUTES[name];
     const query = params && [...params.keys()].length ? `?${params.toString()}` : '';
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (options.token) headers.Authorization = `Bearer ${options.token}`;
-    const response = await doFetch(`${base}${fillPath(route.path, path)}${query}`, { method: route.method, headers });
+    const init: RequestInit = { method: route.method, headers };
+    if (route.method !== 'GET') {
+      headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(payload ?? {});
+    }
+    const response = await doFetch(`${base}${fillPath(route.path, path)}${query}`, init);
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       if (isApiErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
@@ -56,5 +67,12 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
         new URLSearchParams({ q: text, ...(options?.limit !== undefined ? { limit: String(options.limit) } : {}) }),
       ),
     crsList: () => call<CrsInfo[]>('crsList'),
+    editApply: (batch: EditBatch) => call<EditResult>('editApply', {}, undefined, batch),
+    editUndo: () => call<EditResult>('editUndo'),
+    editRedo: () => call<EditResult>('editRedo'),
+    editHistory: (history?: { readonly limit?: number }) =>
+      call<EditHistory>('editHistory', {}, new URLSearchParams(history?.limit !== undefined ? { limit: String(history.limit) } : {})),
+    editBatch: (batchId: number) => call<EditBatchDetail>('editBatch', { batchId: String(batchId) }),
+    validate: (validateOptions?: ValidateOptions) => call<ValidationReport>('validate', {}, validateOptionsToParams(validateOptions)),
   };
 }

@@ -13,7 +13,12 @@ import { describeProject } from '../project/describe.js';
 import { checkBBox } from '../store/feature-query.js';
 import type { Project } from '../store/project.js';
 import type { BBox, FeatureQuery, StoredFeature } from '../store/types.js';
-import { isUuid } from '../util/uuid.js';
+import { checkEditBatch } from '../edit/check-batch.js';
+import { expandOperations } from '../edit/expand.js';
+import { transformOperations } from '../edit/transform-operations.js';
+import { isPlanDeskError } from '../errors.js';
+import { isUuid, newUuid } from '../util/uuid.js';
+import { validateProject } from '../validate/engine.js';
 import {
   FEATURE_LIMIT_DEFAULT,
   FEATURE_LIMIT_MAX,
@@ -23,12 +28,18 @@ import {
   type ApiFeatureCollection,
   type ApiFeatureDetail,
   type CrsInfo,
+  type EditBatch,
+  type EditBatchDetail,
+  type EditHistory,
+  type EditResult,
   type FeaturesQuery,
   type LayerInfo,
   type PlanDeskApi,
   type ProjectDescription,
   type SearchOptions,
   type SearchResult,
+  type ValidateOptions,
+  type ValidationReport,
 } from './contract.js';
 import { transformBBox } from './geometry-bbox.js';
 import { SearchCache, runSearch } from './search/search.js';
@@ -171,5 +182,53 @@ export class PlanDeskService implements PlanDeskApi {
 
   async crsList(): Promise<CrsInfo[]> {
     return listCrs().map((crs) => ({ ...crs }));
+  }
+
+  // ------------------------------------------------------------------------------- edits
+
+  async editApply(batch: EditBatch): Promise<EditResult> {
+    const checked = checkEditBatch(batch);
+    const crs = this.outputCrs(checked.crs);
+    const operations = crs.epsg === this.projectCrs.epsg ? checked.operations : transformOperations(checked.operations, crs, this.projectCrs);
+    try {
+      return this.store.applyEdits(
+        { source: checked.source ?? 'ui', ...(checked.author ? { author: checked.author } : {}), ...(checked.message ? { message: checked.message } : {}) },
+        (reader) => expandOperations(operations, reader, { topology: checked.topology ?? true, newUuid }),
+      );
+    } catch (error) {
+      // A batch naming a feature that is not there is a bad request (400), not a missing resource.
+      if (isPlanDeskError(error) && error.code === 'UNKNOWN_FEATURE') throw new PlanDeskError('INVALID_FEATURE', error.message);
+      throw error;
+    }
+  }
+
+  async editUndo(): Promise<EditResult> {
+    return this.store.undo();
+  }
+
+  async editRedo(): Promise<EditResult> {
+    return this.store.redo();
+  }
+
+  async editHistory(options?: { readonly limit?: number }): Promise<EditHistory> {
+    const limit = checkInteger(checkObject<{ limit: number }>(options, 'history options').limit, 'limit', 1, 500, 50);
+    return { entries: this.store.editHistory(limit), ...this.store.editState() };
+  }
+
+  async editBatch(batchId: number): Promise<EditBatchDetail> {
+    return this.store.editBatch(checkInteger(batchId, 'batchId', 1, Number.MAX_SAFE_INTEGER, 0));
+  }
+
+  // ------------------------------------------------------------------------------- validation
+
+  async validate(options?: ValidateOptions): Promise<ValidationReport> {
+    const o = checkObject<ValidateOptions>(options, 'validation options');
+    if (o.layers !== undefined) {
+      if (!Array.isArray(o.layers)) throw invalid('layers must be a list of layer ids');
+      for (const id of o.layers) this.store.layer(checkString(id, 'layer id'));
+    }
+    if (o.rules !== undefined && (!Array.isArray(o.rules) || !o.rules.every((r) => typeof r === 'string'))) throw invalid('rules must be a list of rule codes');
+    if (o.bbox !== undefined) checkBBox(o.bbox);
+    return validateProject(this.store, o);
   }
 }

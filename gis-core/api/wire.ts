@@ -3,7 +3,7 @@
  * how a features query becomes URL parameters, the HTTP status of each error code, and the
  * error type a client throws. Browser-safe: no Node imports.
  */
-import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery } from './contract.js';
+import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery, ValidateOptions } from './contract.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -24,6 +24,12 @@ export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
   feature: { method: 'GET', path: '/api/layers/{layerId}/features/{uuid}' },
   search: { method: 'GET', path: '/api/search' },
   crsList: { method: 'GET', path: '/api/crs' },
+  editApply: { method: 'POST', path: '/api/edits' },
+  editUndo: { method: 'POST', path: '/api/edits/undo' },
+  editRedo: { method: 'POST', path: '/api/edits/redo' },
+  editHistory: { method: 'GET', path: '/api/edits' },
+  editBatch: { method: 'GET', path: '/api/edits/{batchId}' },
+  validate: { method: 'GET', path: '/api/validation' },
 };
 
 /** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
@@ -47,6 +53,15 @@ export function featuresQueryToParams(query: FeaturesQuery = {}): URLSearchParam
   return params;
 }
 
+/** URL parameters of a validation request: layers=a,b&rules=X,Y&bbox=minx,miny,maxx,maxy. */
+export function validateOptionsToParams(options: ValidateOptions = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  if (options.layers?.length) params.set('layers', options.layers.join(','));
+  if (options.rules?.length) params.set('rules', options.rules.join(','));
+  if (options.bbox) params.set('bbox', options.bbox.join(','));
+  return params;
+}
+
 /** HTTP status for an error code. */
 export function httpStatusFor(code: ApiErrorCode): number {
   switch (code) {
@@ -60,12 +75,16 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 401;
     case 'UNKNOWN_LAYER':
     case 'UNKNOWN_FEATURE':
+    case 'UNKNOWN_BATCH':
     case 'NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'READ_ONLY':
     case 'FILE_LOCKED':
+    case 'CONFLICT':
+    case 'NOTHING_TO_UNDO':
+    case 'NOTHING_TO_REDO':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

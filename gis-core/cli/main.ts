@@ -6,10 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { isPlanDeskError } from '../errors.js';
 import { registerCrsCommands } from './commands/crs.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerEditCommands } from './commands/edit.js';
 import { registerFloodCommand } from './commands/flood.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerValidateCommand } from './commands/validate.js';
 
 export function buildProgram(): Command {
   const program = new Command('plandesk')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerDemoCommand(program);
   registerInfoCommand(program);
+  registerValidateCommand(program);
+  registerEditCommands(program);
   registerFloodCommand(program);
   registerCrsCommands(program);
   registerServeCommand(program);

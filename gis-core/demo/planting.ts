@@ -9,7 +9,7 @@ import { featureUuid, lotKey } from './ids.js';
 import { plantedSetback } from './violations.js';
 import type { Face } from './layout/faces.js';
 import type { Lot } from './layout/lots.js';
-import { detachedHouseMaxDensity } from './qcvn.js';
+import { detachedHouseMaxDensity } from '../../layers/standards/qcvn01.js';
 import { rngFor, type Rng } from './random.js';
 import type { DrainNode } from './networks/drainage.js';
 import type { Pt } from './geometry.js';
@@ -186,18 +186,27 @@ function plantNetworks(ctx: DemoContext, rng: Rng, n: number): void {
       description: `Pipe drawn against the flow: invert rises from ${p.upInvert.toFixed(3)} to ${p.downInvert.toFixed(3)} m over ${p.length} m`,
     });
   }
-  const shrinkable = drainage.pipes.filter((p) => p.diameter >= 600 && (inflow.get(p.up) ?? []).length > 0).map((p) => p.index);
-  for (const i of pickDistinct(rng, shrinkable, n, usedPipes)) {
+  const widestInflow = (p: (typeof drainage.pipes)[number], shrunk: ReadonlySet<number>) =>
+    Math.max(0, ...(inflow.get(p.up) ?? []).map((j) => (shrunk.has(j) ? 400 : (drainage.pipes[j] as typeof p).diameter)));
+  // Only a pipe fed by one wider than D400 can be narrowed to D400 and be a violation.
+  const shrinkable = drainage.pipes.filter((p) => p.diameter >= 600 && widestInflow(p, new Set()) > 400).map((p) => p.index);
+  const shrunk = new Set(pickDistinct(rng, shrinkable, n, usedPipes));
+  for (const i of shrunk) {
     const p = drainage.pipes[i] as (typeof drainage.pipes)[number];
-    const upstream = Math.max(...(inflow.get(p.up) ?? []).map((j) => (drainage.pipes[j] as typeof p).diameter));
+    // Pipes narrowed in this same pass flow in at D400: when only those fed it, it stays as it was.
+    const upstream = widestInflow(p, shrunk);
+    if (upstream <= 400) {
+      shrunk.delete(i);
+      continue;
+    }
     planted.add({
       kind: 'PIPE_DIAMETER_DECREASES',
       layer: 'drainage_pipes',
       uuid: featureUuid(seed, 'drainage_pipes', i),
       description: `Pipe D400 downstream of a D${upstream} pipe (was D${p.diameter})`,
     });
-    p.diameter = 400;
   }
+  for (const i of shrunk) (drainage.pipes[i] as (typeof drainage.pipes)[number]).diameter = 400;
   const usedNodes = new Set<number>();
   for (const p of drainage.pipes) if (usedPipes.has(p.index)) usedNodes.add(p.up).add(p.down);
   const plain = drainage.nodes.filter((m) => m.kind === 'manhole' && m.junction < 0 && inflow.has(m.index)).map((m) => m.index);

@@ -41,6 +41,15 @@ export class QueryParams {
     return value;
   }
 
+  /** A comma-separated list of names ('zoning,roads'); empty items refused. */
+  list(key: string): string[] | undefined {
+    const value = this.string(key);
+    if (value === undefined) return undefined;
+    const items = value.split(',').map((item) => item.trim());
+    if (items.some((item) => !/^[A-Za-z0-9_]+$/.test(item))) throw invalid(`parameter "${key}" must be a comma-separated list of names, got "${value}"`);
+    return items;
+  }
+
   /** A whole number written in decimal digits. */
   integer(key: string): number | undefined {
     const value = this.string(key);

@@ -4,7 +4,8 @@
  * method's arguments. Adding a contract method without an entry here is a type error. Later
  * write routes read `request.body` (JSON).
  */
-import { API_METHODS, type ApiMethodName, type PlanDeskApi } from '../api/contract.js';
+import { API_METHODS, type ApiMethodName, type EditBatch, type LayerId, type PlanDeskApi } from '../api/contract.js';
+import { PlanDeskError } from '../errors.js';
 import { API_ROUTES, type HttpMethod } from '../api/wire.js';
 import type { QueryParams } from './params.js';
 
@@ -52,6 +53,27 @@ const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
     return [query.requiredString('q'), limit !== undefined ? { limit } : {}];
   },
   crsList: ({ query }) => (query.only(), []),
+  editApply: ({ query, body }) => (query.only(), [body as EditBatch]),
+  editUndo: ({ query }) => (query.only(), []),
+  editRedo: ({ query }) => (query.only(), []),
+  editHistory: ({ query }) => {
+    query.only('limit');
+    const limit = query.integer('limit');
+    return [limit !== undefined ? { limit } : {}];
+  },
+  editBatch: ({ path, query }) => {
+    query.only();
+    const id = path.batchId ?? '';
+    if (!/^\d{1,15}$/.test(id)) throw new PlanDeskError('INVALID_ARGUMENT', `edit batch id must be a whole number, got "${id}"`);
+    return [Number(id)];
+  },
+  validate: ({ query }) => {
+    query.only('layers', 'rules', 'bbox');
+    const bbox = query.bbox('bbox');
+    const layers = query.list('layers');
+    const rules = query.list('rules');
+    return [{ ...(layers ? { layers: layers as LayerId[] } : {}), ...(rules ? { rules } : {}), ...(bbox ? { bbox } : {}) }];
+  },
 };
 
 export interface Route {

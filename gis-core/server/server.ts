@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { PlanDeskApi } from '../api/contract.js';
 import { isPlanDeskError, PlanDeskError } from '../errors.js';
 import { checkBindAllowed, hostOfHeader, isLoopbackHost, requestToken, tokenAccepted } from './access.js';
+import { readJsonBody } from './body.js';
 import { contentSecurityPolicy, SECURITY_HEADERS } from './csp.js';
 import { QueryParams } from './params.js';
 import { RENDERER_DIR } from './renderer-location.js';
@@ -110,7 +111,16 @@ class RequestHandler {
       return;
     }
     try {
-      const result = await match.route.invoke(this.options.api, { path: match.path, query: new QueryParams(url.searchParams), body: undefined });
+      let body: unknown;
+      if (match.route.method !== 'GET') {
+        const read = await readJsonBody(request);
+        if (read.kind === 'too-large') {
+          await sendError(request, response, 'PAYLOAD_TOO_LARGE', 'the request body is larger than 64 MB; send the edits in several batches');
+          return;
+        }
+        body = read.value;
+      }
+      const result = await match.route.invoke(this.options.api, { path: match.path, query: new QueryParams(url.searchParams), body });
       await sendJson(request, response, 200, result);
     } catch (error) {
       if (isPlanDeskError(error)) {

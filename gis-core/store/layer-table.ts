@@ -81,8 +81,8 @@ export function createAttributeIndexes(db: SqliteDatabase, layer: Pick<LayerDefi
   }
 }
 
-/** Adds columns for fields the layer definition gained since the table was made (never drops). */
-export function addMissingColumns(db: SqliteDatabase, layer: LayerDefinition): void {
+/** Adds columns for fields the layer definition gained since the table was made (never drops); whether it added any. */
+export function addMissingColumns(db: SqliteDatabase, layer: LayerDefinition): boolean {
   const existing = new Set(
     (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(layer.id) as { name: string }[]).map((r) => r.name),
   );
@@ -93,6 +93,7 @@ export function addMissingColumns(db: SqliteDatabase, layer: LayerDefinition): v
   if (missing.length) {
     db.prepare(`UPDATE plandesk_layers SET fields_json = ? WHERE layer_id = ?`).run(fieldsSignature(layer.fields), layer.id);
   }
+  return missing.length > 0;
 }
 
 /** The SELECT list that `rowToFeature` reads. */

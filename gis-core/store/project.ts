@@ -3,26 +3,22 @@
  * layer as a spatial table. This class owns the connection; everything that reads or writes
  * the file goes through it.
  */
+import type { Statement } from 'better-sqlite3';
 import { rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { checkAttributes } from '../../layers/attributes.js';
 import { LAYERS, getLayer, isLayerId } from '../../layers/index.js';
 import type { LayerDefinition, LayerId } from '../../layers/types.js';
 import { PlanDeskError } from '../errors.js';
-import { geometryProblem } from '../geometry/check.js';
-import { geometryToWkb } from '../geometry/wkb.js';
-import { isUuid, newUuid } from '../util/uuid.js';
+import type { EditBatchDetail, EditHistoryEntry, EditState } from '../api/contract.js';
+import type { EditFeature, EditReader } from '../edit/types.js';
+import { newUuid } from '../util/uuid.js';
 import { openSpatialite, translateSqliteError, type SqliteDatabase } from './database.js';
+import { EditJournal, type BatchMeta, type BatchOutcome } from './edits.js';
+import type { BasicOperation } from '../edit/types.js';
 import { compileCount, compileSelect } from './feature-query.js';
-import {
-  GEOMETRY_COLUMN,
-  addMissingColumns,
-  createLayerTable,
-  quoteIdentifier,
-  rowToFeature,
-  suspendIndexTriggers,
-  toSqlValue,
-} from './layer-table.js';
+import { installJournalTriggers } from './journal.js';
+import { GEOMETRY_COLUMN, addMissingColumns, createLayerTable, quoteIdentifier, rowToFeature, suspendIndexTriggers } from './layer-table.js';
+import { RowWriter, checkFeature } from './row-writer.js';
 import { rtreeRootExtent } from './rtree.js';
 import { APPLICATION_ID, SCHEMA_VERSION, migrate } from './schema.js';
 import type { BBox, FeatureQuery, LayerSummary, NewFeature, ProjectInfo, StoredFeature } from './types.js';
@@ -73,6 +69,7 @@ function removeDatabaseFiles(file: string): void {
 export class Project {
   private readonly layerIds: readonly LayerId[];
   private readonly srid: number;
+  private readonly journal: EditJournal;
 
   private constructor(
     readonly file: string,
@@ -86,6 +83,17 @@ export class Project {
     // Tables for layers this version of PlanDesk does not know are left alone, not shown.
     this.layerIds = rows.map((r) => r.layer_id).filter(isLayerId);
     this.srid = Number(this.getMetadata('crs_epsg'));
+    // A committed batch must survive a power cut, not only a killed process: fsync the WAL on commit.
+    if (!readonly) db.pragma('synchronous = FULL');
+    this.journal = new EditJournal({
+      db,
+      file,
+      srid: this.srid,
+      layer: (id) => this.layer(id),
+      featureByUuid: (layerId, uuid) => this.featureByUuid(layerId, uuid),
+      reader: () => this.reader(),
+      touch: (now) => this.touch(now),
+    });
   }
 
   /** Creates a new project file. Fails if the file exists; leaves nothing behind on failure. */
@@ -115,7 +123,10 @@ export class Project {
         meta.run('crs_epsg', String(options.crsEpsg));
         meta.run('created_at', now);
         meta.run('updated_at', now);
-        for (const id of options.layers ?? LAYERS.map((l) => l.id)) createLayerTable(db, getLayer(id), options.crsEpsg, now);
+        for (const id of options.layers ?? LAYERS.map((l) => l.id)) {
+          createLayerTable(db, getLayer(id), options.crsEpsg, now);
+          installJournalTriggers(db, getLayer(id));
+        }
       })();
     } catch (error) {
       db.close();
@@ -147,7 +158,10 @@ export class Project {
       if (!readonly) {
         migrate(db);
         db.transaction(() => {
-          for (const layer of LAYERS) if (hasLayerTable(db, layer.id)) addMissingColumns(db, layer);
+          for (const layer of LAYERS) {
+            // New columns: the journal's triggers list the columns, so they are made again.
+            if (hasLayerTable(db, layer.id) && addMissingColumns(db, layer)) installJournalTriggers(db, layer);
+          }
         })();
       }
       return new Project(file, db, readonly);
@@ -243,7 +257,27 @@ export class Project {
 
   /** Features matching the query, in key order unless `orderBy` says otherwise. */
   features(layerId: string, query: FeatureQuery = {}): StoredFeature[] {
-    return [...this.iterateFeatures(layerId, query)];
+    const layer = this.layer(layerId);
+    const { sql, params } = compileSelect(layer, query, this.srid);
+    const rows = this.guard(() => this.cachedStatement(sql).all(...params)) as Record<string, unknown>[];
+    return rows.map((row) => rowToFeature(layer, row));
+  }
+
+  /**
+   * Prepared statements of materialised queries, by SQL (an edit batch looks features up by uuid
+   * thousands of times; preparing costs more than the lookup). Never used for `iterate`: a
+   * statement being iterated cannot run again until it is done.
+   */
+  private readonly statements = new Map<string, Statement<unknown[]>>();
+
+  private cachedStatement(sql: string): Statement<unknown[]> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 256) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Like `features`, streaming rows (for exports and checks over whole layers). */
@@ -282,62 +316,94 @@ export class Project {
   }
 
   /**
-   * Inserts features in one transaction: all of them or, on the first bad one, none (the
-   * error names the layer, the feature's position in the input and what is wrong).
-   * Returns the number inserted.
+   * Loads the initial content of a new project (the demo city, test fixtures): features in one
+   * transaction, all of them or, on the first bad one, none (the error names the layer, the
+   * feature's position in the input and what is wrong). Not journaled and not undoable: every
+   * later change goes through `applyEdits`. Returns the number inserted.
    */
   bulkInsert(layerId: string, features: Iterable<NewFeature>, options: InsertOptions = {}): number {
     this.assertWritable();
     const layer = this.layer(layerId);
-    const author = options.author ?? defaultAuthor();
-    const now = nowIso();
-    const columns = ['uuid', ...layer.fields.map((f) => f.key), 'extra_attributes', 'created_at', 'updated_at', 'updated_by'];
-    const insert = this.db.prepare(
-      `INSERT INTO ${quoteIdentifier(layer.id)} (${columns.map(quoteIdentifier).join(', ')}, ${GEOMETRY_COLUMN}) ` +
-        `VALUES (${columns.map(() => '?').join(', ')}, GeomFromWKB(?, ${this.srid}))`,
-    );
+    const book = { now: nowIso(), author: options.author ?? defaultAuthor() };
+    const writer = new RowWriter(this.db, layer, this.srid);
     const every = options.progressEvery ?? 10_000;
     let inserted = 0;
     this.guard(() =>
       this.db.transaction(() => {
+        this.db.prepare(`UPDATE plandesk_edit_context SET recording = 0 WHERE id = 1`).run();
         let suspended: { resume(): void } | null = null;
-        const values: unknown[] = new Array(columns.length + 1);
         for (const feature of features) {
           const uuid = feature.uuid ?? newUuid();
-          const where = () => `Layer ${layer.id}, feature #${inserted + 1} (uuid ${uuid})`;
-          if (!isUuid(uuid)) throw new PlanDeskError('INVALID_FEATURE', `${where()}: the uuid is not a UUID`);
-          const geometryIssue = geometryProblem(feature.geometry, layer.geometryType);
-          if (geometryIssue) throw new PlanDeskError('INVALID_FEATURE', `${where()}: ${geometryIssue}`);
-          const problems = checkAttributes(layer, feature.properties);
-          if (problems.length) {
-            throw new PlanDeskError('INVALID_FEATURE', `${where()}: ${problems.map((p) => p.message.en).join('; ')}`);
-          }
-          let i = 0;
-          values[i++] = uuid;
-          for (const field of layer.fields) values[i++] = toSqlValue(field, feature.properties[field.key]);
-          values[i++] = feature.extraAttributes ? JSON.stringify(feature.extraAttributes) : null;
-          values[i++] = now;
-          values[i++] = now;
-          values[i++] = author;
-          values[i] = geometryToWkb(feature.geometry);
-          try {
-            insert.run(values);
-          } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            if (/UNIQUE constraint failed: .*\.uuid/.test(message)) {
-              throw new PlanDeskError('INVALID_FEATURE', `${where()}: a feature with this uuid already exists`);
-            }
-            throw error;
-          }
+          checkFeature(layer, uuid, feature.properties, feature.geometry, `Layer ${layer.id}, feature #${inserted + 1} (uuid ${uuid})`);
+          writer.insert(uuid, feature.properties, feature.geometry, feature.extraAttributes, book);
           inserted++;
           if (inserted === BULK_INDEX_THRESHOLD) suspended = suspendIndexTriggers(this.db, layer);
           if (options.onProgress && inserted % every === 0) options.onProgress(inserted);
         }
         suspended?.resume();
-        if (inserted > 0) this.touch(now);
+        this.db.prepare(`UPDATE plandesk_edit_context SET recording = 1 WHERE id = 1`).run();
+        if (inserted > 0) this.touch(book.now);
       })(),
     );
     return inserted;
+  }
+
+  // ------------------------------------------------------------------------------- editing
+
+  /**
+   * Applies one edit batch in one transaction, journaled: `expand` turns the request into
+   * basic operations, reading the project as the transaction sees it. All or nothing.
+   */
+  applyEdits(meta: Partial<BatchMeta>, expand: (reader: EditReader) => readonly BasicOperation[]): BatchOutcome {
+    this.assertWritable();
+    return this.guard(() => this.journal.apply({ author: meta.author ?? defaultAuthor(), source: meta.source ?? 'ui', ...(meta.message ? { message: meta.message } : {}) }, expand));
+  }
+
+  undo(author?: string): BatchOutcome {
+    this.assertWritable();
+    return this.guard(() => this.journal.undo(author ?? defaultAuthor()));
+  }
+
+  redo(author?: string): BatchOutcome {
+    this.assertWritable();
+    return this.guard(() => this.journal.redo(author ?? defaultAuthor()));
+  }
+
+  editState(): EditState {
+    return this.guard(() => this.journal.state());
+  }
+
+  /** The journal, newest first. Changes other programs made are gathered first (unless read-only). */
+  editHistory(limit = 50): EditHistoryEntry[] {
+    if (!this.readonly) this.gatherExternalEdits();
+    return this.guard(() => this.journal.history(limit));
+  }
+
+  editBatch(batchId: number): EditBatchDetail {
+    return this.guard(() => this.journal.detail(batchId));
+  }
+
+  /** What disagrees between the journal and the tables (see EditJournal.consistencyProblems); empty when all is well. */
+  journalProblems(): string[] {
+    return this.guard(() => this.journal.consistencyProblems());
+  }
+
+  /** Gathers changes another program made to the file into an 'external' batch; its id, or null when there were none. */
+  gatherExternalEdits(): number | null {
+    this.assertWritable();
+    return this.guard(() => this.db.transaction(() => this.journal.gatherExternal())());
+  }
+
+  /** The project as edit actions read it: current features by uuid and by box. */
+  private reader(): EditReader {
+    const toEdit = (layer: LayerId, f: StoredFeature): EditFeature => ({ layer, uuid: f.uuid, properties: f.properties, geometry: f.geometry });
+    return {
+      feature: (layer, uuid) => {
+        const found = this.featureByUuid(layer, uuid);
+        return found ? toEdit(layer, found) : undefined;
+      },
+      featuresIn: (layer, bbox) => this.features(layer, { bbox: [...bbox] as BBox }).map((f) => toEdit(layer, f)),
+    };
   }
 
   private touch(now: string): void {

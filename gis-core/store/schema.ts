@@ -5,6 +5,7 @@
  */
 import { getLayer, isLayerId } from '../../layers/index.js';
 import type { SqliteDatabase } from './database.js';
+import { JOURNAL_DDL, installJournalTriggers } from './journal.js';
 import { createAttributeIndexes } from './layer-table.js';
 
 /** `PRAGMA application_id` of every PlanDesk project: 'PLDK'. */
@@ -47,6 +48,15 @@ export const MIGRATIONS: readonly Migration[] = [
         const layer = getLayer(id);
         createAttributeIndexes(db, { id, fields: layer.fields.filter((f) => columns.has(f.key)) });
       }
+    },
+  },
+  {
+    version: 3,
+    description: 'the edit journal (batches, changes, context) and its triggers on every layer table',
+    up(db) {
+      db.exec(JOURNAL_DDL);
+      const layerIds = (db.prepare(`SELECT layer_id FROM plandesk_layers`).all() as { layer_id: string }[]).map((r) => r.layer_id);
+      for (const id of layerIds) if (isLayerId(id)) installJournalTriggers(db, getLayer(id));
     },
   },
 ];

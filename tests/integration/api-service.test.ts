@@ -148,7 +148,7 @@ describe('search', () => {
   });
 });
 
-describe('the lookup indexes (schema version 2)', () => {
+describe('the lookup indexes (schema version 2) and the journal (3)', () => {
   it('a new project has them, and opening a version-1 file adds them', () => {
     const indexNames = (path: string) => {
       const db = new Database(path, { readonly: true });
@@ -162,7 +162,11 @@ describe('the lookup indexes (schema version 2)', () => {
     };
     const fresh = buildFixtureProject('v1');
     expect(indexNames(fresh)).toEqual(['idx_parcels_sheet_no_parcel_no', 'idx_roads_name']);
+    // Make it a version-1 file: no lookup indexes, no journal (version 3).
     const db = new Database(fresh);
+    const journalTriggers = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'plandesk_journal_%'`).all() as { name: string }[]).map((r) => r.name);
+    for (const name of journalTriggers) db.exec(`DROP TRIGGER "${name}"`);
+    db.exec('DROP TABLE plandesk_edit_changes; DROP TABLE plandesk_edit_batches; DROP TABLE plandesk_edit_context;');
     db.exec('DROP INDEX idx_parcels_sheet_no_parcel_no; DROP INDEX idx_roads_name; PRAGMA user_version = 1;');
     db.close();
     expect(indexNames(fresh)).toEqual([]);
@@ -171,6 +175,17 @@ describe('the lookup indexes (schema version 2)', () => {
     const reopened = new Database(fresh, { readonly: true });
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
+    // Migration 3 brought the journal: edits to the old file are journaled and undoable.
+    const project = Project.open(fresh);
+    try {
+      const parcel = project.features('parcels', { limit: 1 })[0]!;
+      project.applyEdits({ message: 'after migration' }, () => [{ op: 'update', layer: 'parcels', uuid: parcel.uuid, properties: { ward: 'Phường 9' } }]);
+      expect(project.editHistory()[0]).toMatchObject({ message: 'after migration', changeCount: 1 });
+      project.undo();
+      expect(project.featureByUuid('parcels', parcel.uuid)?.properties.ward).toBe(parcel.properties.ward);
+    } finally {
+      project.close();
+    }
   });
 
   it('parcel lookups go through the index', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GridIndex, bboxOf, distanceToLine, insideOrOn, linesCross, pointInRing, ringIsSimple, signedRingArea, type BBox } from '../../gis-core/demo/checks.js';
+import { GridIndex } from '../../gis-core/validate/spatial-index.js';
+import { bboxOf, distanceToLine, insideOrOn, linesCross, pointInRing, ringIsSimple, signedRingArea, type BBox } from '../../layers/rules/planar.js';
 import { DEMO_LAYER_ORDER } from '../../gis-core/demo/generate.js';
 import type { NewFeature } from '../../gis-core/store/types.js';
 import { demoDatasets, lineOf, ringOf } from '../helpers/demo-datasets.js';

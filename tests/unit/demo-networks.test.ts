@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GridIndex, bboxOf, distanceToLine } from '../../gis-core/demo/checks.js';
+import { GridIndex } from '../../gis-core/validate/spatial-index.js';
+import { bboxOf, distanceToLine } from '../../layers/rules/planar.js';
 import { featureUuid } from '../../gis-core/demo/ids.js';
 import { distance } from '../../gis-core/demo/geometry.js';
 import type { NewFeature } from '../../gis-core/store/types.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GridIndex, bboxOf, distanceToLine, insideOrOn, pointInRing, signedRingArea } from '../../gis-core/demo/checks.js';
+import { GridIndex } from '../../gis-core/validate/spatial-index.js';
+import { bboxOf, distanceToLine, insideOrOn, pointInRing, signedRingArea } from '../../layers/rules/planar.js';
 import type { NewFeature } from '../../gis-core/store/types.js';
 import { demoDatasets, lineOf, ringOf } from '../helpers/demo-datasets.js';
 import type { XY } from '../helpers/demo-datasets.js';

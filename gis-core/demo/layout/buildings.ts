@@ -6,12 +6,12 @@
  */
 import type { BuildingUse, Status, ZoneFunction } from '../codes.js';
 import type { Pt } from '../geometry.js';
-import { STOREY_M, detachedHouseMaxDensity } from '../qcvn.js';
+import { detachedHouseMaxDensity } from '../../../layers/standards/qcvn01.js';
 import type { Rng } from '../random.js';
 import { isResidential } from './blocks.js';
 import { polygonArea } from './faces.js';
 import type { Lot } from './lots.js';
-import type { ZoneControls } from './zones.js';
+import { STOREY_M, type ZoneControls } from './zones.js';
 
 export interface BuildingPlan {
   readonly polygon: Pt[];

@@ -11,11 +11,10 @@ import {
   HIGH_RISE_MAX_FAR,
   PARK_MAX_DENSITY,
   PUBLIC_SERVICE_MAX_DENSITY,
-  STOREY_M,
   detachedHouseMaxDensity,
   highRiseMaxDensity,
   requiredSetback,
-} from '../qcvn.js';
+} from '../../../layers/standards/qcvn01.js';
 import { rngFor } from '../random.js';
 import type { Face } from './faces.js';
 import type { Street } from './types.js';
@@ -41,6 +40,9 @@ export interface ZoneControls {
   /** Red-line width of the narrowest street around or inside the block (m). */
   readonly narrowestRoad: number;
 }
+
+/** Storey height the demo uses to turn floors into metres. */
+export const STOREY_M = 3.6;
 
 function floor1(x: number): number {
   return Math.floor(x * 10 + 1e-9) / 10;

@@ -9,7 +9,7 @@ import type { Run } from '../layout/network.js';
 import type { DemoPlan } from '../layout/plan.js';
 import { mainOffset } from '../layout/road-classes.js';
 import type { Street } from '../layout/types.js';
-import { HYDRANT_MAX_SPACING_M } from '../qcvn.js';
+import { HYDRANT_MAX_SPACING_M } from '../../../layers/standards/qcvn01.js';
 import { rngFor, type Rng } from '../random.js';
 
 export interface Main {

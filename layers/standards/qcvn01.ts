@@ -1,11 +1,16 @@
 /**
- * The QCVN 01:2021/BXD limits the demo city is planned against (and that its planted
- * violations break). Values from shared/domain/qcvn01-2021-tables.json (tables 2.7–2.10).
- * Where the table leaves room (heights between rows), the stricter reading is taken, so
- * that a zone generated as valid is valid under any reasonable reading.
+ * QCVN 01:2021/BXD (national technical regulation on construction planning) as data and pure
+ * functions: the one home of the limits PlanDesk's rules check and the demo city is planned
+ * against. Values from shared/domain/qcvn01-2021-tables.json (Tables 2.7–2.10 and §2.10.5); a
+ * unit test compares them with that file.
+ *
+ * Where the tables leave room (heights between two rows of Tables 2.9/2.10), the stricter
+ * reading is taken: the row of the first listed height at or above the building's. Lot areas
+ * between two columns are interpolated linearly, as the notes to the tables say.
  */
 
-function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
+/** Linear interpolation in a table row; clamped to the first and last value outside the row. */
+export function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
   if (x <= (xs[0] as number)) return ys[0] as number;
   for (let i = 1; i < xs.length; i++) {
     const x1 = xs[i] as number;
@@ -18,24 +23,33 @@ function interpolate(xs: readonly number[], ys: readonly number[], x: number): n
   return ys[ys.length - 1] as number;
 }
 
+/** Table 2.8: lot areas (m²) and the maximum net density (%) of a detached-house lot at each. */
+export const TABLE_2_8 = {
+  lotM2: [90, 100, 200, 300, 500, 1000],
+  maxPct: [100, 90, 70, 60, 50, 40],
+} as const;
+
 /** Table 2.8: maximum net building density (%) of a detached-house lot, by lot area (m²). */
 export function detachedHouseMaxDensity(lotAreaM2: number): number {
-  return interpolate([90, 100, 200, 300, 500, 1000], [100, 90, 70, 60, 50, 40], lotAreaM2);
+  return interpolate(TABLE_2_8.lotM2, TABLE_2_8.maxPct, lotAreaM2);
 }
 
 /** FAR limit of detached-house lots (note to Table 2.8). */
 export const DETACHED_HOUSE_MAX_FAR = 7;
 
-const HIGH_RISE_LOT_AREAS = [3000, 10000, 18000, 35000] as const;
-/** Row limits (building height, m) of Tables 2.9/2.10; the last row is "> 46 m". */
-const HIGH_RISE_HEIGHTS = [16, 19, 22, 25, 28, 31, 34, 37, 40, 43, 46, Infinity] as const;
+/** Lot-area columns (m²) of Tables 2.9 and 2.10. */
+export const HIGH_RISE_LOT_AREAS: readonly number[] = [3000, 10000, 18000, 35000];
+/** Row limits (building height, m) of Tables 2.9/2.10: "≤ 16", 19, …, 46, and "> 46 m" (Infinity). */
+export const HIGH_RISE_HEIGHTS: readonly number[] = [16, 19, 22, 25, 28, 31, 34, 37, 40, 43, 46, Infinity];
 
-const APARTMENT_ROWS: readonly (readonly number[])[] = [
+/** Table 2.9 (apartment buildings): maximum net density (%), one row per HIGH_RISE_HEIGHTS entry. */
+export const TABLE_2_9_ROWS: readonly (readonly number[])[] = [
   [75, 65, 63, 60], [75, 60, 58, 55], [75, 57, 55, 52], [75, 53, 51, 48], [75, 50, 48, 45], [75, 48, 46, 43],
   [75, 46, 44, 41], [75, 44, 42, 39], [75, 43, 41, 38], [75, 42, 40, 37], [75, 41, 39, 36], [75, 40, 38, 35],
 ];
 
-const MIXED_ROWS: readonly (readonly number[])[] = [
+/** Table 2.10 (commercial and mixed-use buildings): maximum net density (%), rows as Table 2.9. */
+export const TABLE_2_10_ROWS: readonly (readonly number[])[] = [
   [80, 70, 68, 65], [80, 65, 63, 60], [80, 62, 60, 57], [80, 58, 56, 53], [80, 55, 53, 50], [80, 53, 51, 48],
   [80, 51, 49, 46], [80, 49, 47, 44], [80, 48, 46, 43], [80, 47, 45, 42], [80, 46, 44, 41], [80, 45, 43, 40],
 ];
@@ -47,7 +61,7 @@ function highRiseRow(heightM: number): number {
 
 /** Tables 2.9 (apartments) and 2.10 (commercial / mixed use): maximum net density (%). */
 export function highRiseMaxDensity(kind: 'apartment' | 'mixed', heightM: number, lotAreaM2: number): number {
-  const rows = kind === 'apartment' ? APARTMENT_ROWS : MIXED_ROWS;
+  const rows = kind === 'apartment' ? TABLE_2_9_ROWS : TABLE_2_10_ROWS;
   return interpolate(HIGH_RISE_LOT_AREAS, rows[highRiseRow(heightM)] as number[], lotAreaM2);
 }
 
@@ -76,8 +90,5 @@ export function requiredSetback(roadWidthM: number, heightM: number): number {
   return heightM < 28 ? 0 : 6;
 }
 
-/** QCVN 06 / TCVN 2622 as summarised in the tables: fire hydrants at most this far apart on a main. */
+/** §2.10.5 (fire hydrants, as QCVN 06 / TCVN 2622): hydrants at most this far apart along a road's main. */
 export const HYDRANT_MAX_SPACING_M = 150;
-
-/** Storey height the demo uses to turn floors into metres. */
-export const STOREY_M = 3.6;
