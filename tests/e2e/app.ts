@@ -14,14 +14,15 @@ export function serverUrl(): string {
   return url;
 }
 
-export async function api<T>(request: APIRequestContext, path: string): Promise<T> {
-  const response = await request.get(new URL(path, serverUrl()).toString());
+/** GET an API path (on `base`, the shared read-only server when absent). */
+export async function api<T>(request: APIRequestContext, path: string, base = serverUrl()): Promise<T> {
+  const response = await request.get(new URL(path, base).toString());
   expect(response.ok(), `${path}: HTTP ${response.status()}`).toBe(true);
   return (await response.json()) as T;
 }
 
-export async function layerInfos(request: APIRequestContext): Promise<LayerInfo[]> {
-  return api<LayerInfo[]>(request, '/api/layers');
+export async function layerInfos(request: APIRequestContext, base = serverUrl()): Promise<LayerInfo[]> {
+  return api<LayerInfo[]>(request, '/api/layers', base);
 }
 
 export async function featuresIn(
@@ -29,15 +30,16 @@ export async function featuresIn(
   layerId: string,
   bbox: readonly number[],
   limit = 200,
+  base = serverUrl(),
 ): Promise<ApiFeatureCollection> {
-  return api<ApiFeatureCollection>(request, `/api/layers/${layerId}/features?bbox=${bbox.join(',')}&limit=${limit}`);
+  return api<ApiFeatureCollection>(request, `/api/layers/${layerId}/features?bbox=${bbox.join(',')}&limit=${limit}`, base);
 }
 
-/** Opens the app (Vietnamese unless told) and waits for the first complete render. */
-export async function openApp(page: Page, lang: 'vi' | 'en' = 'vi'): Promise<void> {
+/** Opens the app (Vietnamese unless told) and waits for the first complete render. `url`: another server than the shared one. */
+export async function openApp(page: Page, lang: 'vi' | 'en' = 'vi', url = serverUrl()): Promise<void> {
   // Only a fresh page gets the language; a reload keeps what the user chose.
   await page.addInitScript(`window.localStorage.getItem('plandesk.lang') || window.localStorage.setItem('plandesk.lang', '${lang}')`);
-  await page.goto(serverUrl());
+  await page.goto(url);
   await waitIdle(page);
 }
 

@@ -7,18 +7,13 @@
  * (`--port 0`); its URL is read from what it prints and handed to the tests in
  * $PLANDESK_E2E_URL (set it yourself to test a server you started). Needs `npm run build` (dist/ and dist/renderer/) first.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR } from './screens.js';
+import { BUNDLED_DEMO, CLI, ROOT, serve } from './serve.js';
 import { startTileServer } from './tiles.js';
-
-
-
-const ROOT = new URL('../../', import.meta.url).pathname;
-const CLI = join(ROOT, 'bin/plandesk.js');
-const BUNDLED_DEMO = join(ROOT, 'resources/demo/cao-lanh.plandesk.sqlite');
 
 function projectFile(): { file: string; cleanup?: () => void } {
   const given = process.env.PLANDESK_E2E_PROJECT;
@@ -45,36 +40,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const tiles = await startTileServer();
   process.env.PLANDESK_E2E_TILES = tiles.url;
   // The UI's CSP allows images only from the app itself and the base-map origins given here.
-  const server = spawn(process.execPath, [CLI, 'serve', file, '--port', '0', '--read-only', '--allow-origin', tiles.url], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`plandesk serve printed no URL in 30 s:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/[^\s?]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    server.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`plandesk serve exited (${code}) before it was ready:\n${output}`));
-    });
-  });
+  // Read-only: the editing tests serve their own copies (tests/e2e/edit-fixtures.ts).
+  const server = await serve(file, ['--read-only', '--allow-origin', tiles.url]);
+  const url = server.url;
   process.env.PLANDESK_E2E_URL = url;
   process.env.PLANDESK_E2E_FILE = file;
   console.log(`e2e: serving ${file} at ${url}`);
 
   return async () => {
     tiles.close();
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
+    await server.stop();
     cleanup?.();
   };
 }

@@ -15,13 +15,18 @@ interface Props {
   readonly order: readonly LayerId[];
   readonly ui: ReadonlyMap<LayerId, LayerUiState>;
   readonly load: ReadonlyMap<LayerId, LayerLoadState>;
+  /** Feature counts, kept up to date by edits. */
+  readonly counts?: ReadonlyMap<LayerId, number>;
+  /** The layer being edited (edit mode), or null. */
+  readonly editLayer: LayerId | null;
   onChange(id: LayerId, ui: LayerUiState): void;
   onOrder(bottomFirst: LayerId[]): void;
   onZoom(id: LayerId): void;
   onTable(id: LayerId): void;
+  onEdit(id: LayerId): void;
 }
 
-export function LayerPanel({ layers, order, ui, load, onChange, onOrder, onZoom, onTable }: Props) {
+export function LayerPanel({ layers, order, ui, load, counts, editLayer, onChange, onOrder, onZoom, onTable, onEdit }: Props) {
   const i18n = useI18n();
   const byId = new Map(layers.map((l) => [l.id, l]));
   const groups = [...new Map(layers.map((l) => [l.group.id, l.group])).values()].sort((a, b) => a.order - b.order);
@@ -56,6 +61,7 @@ export function LayerPanel({ layers, order, ui, load, onChange, onOrder, onZoom,
                   <LayerRow
                     key={id}
                     layer={layer}
+                    count={counts?.get(id) ?? layer.featureCount}
                     ui={ui.get(id) ?? { visible: true, opacity: 1 }}
                     load={load.get(id)}
                     canMoveUp={index > 0}
@@ -64,6 +70,8 @@ export function LayerPanel({ layers, order, ui, load, onChange, onOrder, onZoom,
                     onMove={(direction) => move(id, direction)}
                     onZoom={() => onZoom(id)}
                     onTable={() => onTable(id)}
+                    editing={editLayer === id}
+                    onEdit={() => onEdit(id)}
                   />
                 );
               })}

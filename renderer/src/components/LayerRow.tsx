@@ -13,14 +13,19 @@ export interface LayerUiState {
 
 interface Props {
   readonly layer: LayerInfo;
+  /** Features in the layer now (after edits). */
+  readonly count: number;
   readonly ui: LayerUiState;
   readonly load: LayerLoadState | undefined;
   readonly canMoveUp: boolean;
   readonly canMoveDown: boolean;
+  /** This is the layer being edited. */
+  readonly editing: boolean;
   onChange(ui: LayerUiState): void;
   onMove(direction: 'up' | 'down'): void;
   onZoom(): void;
   onTable(): void;
+  onEdit(): void;
 }
 
 function LoadNote({ load }: { load: LayerLoadState | undefined }) {
@@ -47,12 +52,12 @@ function LoadNote({ load }: { load: LayerLoadState | undefined }) {
   }
 }
 
-export function LayerRow({ layer, ui, load, canMoveUp, canMoveDown, onChange, onMove, onZoom, onTable }: Props) {
+export function LayerRow({ layer, count, ui, load, canMoveUp, canMoveDown, editing, onChange, onMove, onZoom, onTable, onEdit }: Props) {
   const i18n = useI18n();
   const [legendOpen, setLegendOpen] = useState(layer.style.kind === 'categorized' && layer.drawOrder === 0);
   const dim = load?.state === 'zoom-in';
   return (
-    <li className={`layer-row${dim ? ' dim' : ''}`} data-testid={`layer-${layer.id}`}>
+    <li className={`layer-row${dim ? ' dim' : ''}${editing ? ' editing' : ''}`} data-testid={`layer-${layer.id}`}>
       <div className="layer-head">
         <input
           type="checkbox"
@@ -66,9 +71,19 @@ export function LayerRow({ layer, ui, load, canMoveUp, canMoveDown, onChange, on
           <span className={`chevron${legendOpen ? ' open' : ''}`}>▸</span>
           {i18n.l(layer.label)}
         </button>
-        <span className="layer-count" title={i18n.t('layers.features')}>
-          {formatValue(layer.featureCount, i18n.lang)}
+        <span className="layer-count" title={i18n.t('layers.features')} data-testid={`layer-count-${layer.id}`}>
+          {formatValue(count, i18n.lang)}
         </span>
+        <button
+          className={`icon layer-edit${editing ? ' active' : ''}`}
+          title={i18n.t('layers.edit')}
+          aria-label={`${i18n.t('layers.edit')}: ${i18n.l(layer.label)}`}
+          aria-pressed={editing}
+          data-testid={`layer-edit-${layer.id}`}
+          onClick={onEdit}
+        >
+          ✎
+        </button>
       </div>
       <LoadNote load={load} />
       {legendOpen && (

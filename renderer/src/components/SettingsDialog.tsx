@@ -5,21 +5,25 @@ import type { BasemapSettings } from '../map/basemap.js';
 
 interface Props {
   readonly basemap: BasemapSettings;
-  onSave(basemap: BasemapSettings): void;
+  /** Snapping tolerance while editing, pixels. */
+  readonly snapTolerance: number;
+  onSave(basemap: BasemapSettings, snapTolerance: number): void;
   onCancel(): void;
 }
 
-export function SettingsDialog({ basemap, onSave, onCancel }: Props) {
+export function SettingsDialog({ basemap, snapTolerance, onSave, onCancel }: Props) {
   const i18n = useI18n();
   const [kind, setKind] = useState<BasemapSettings['kind']>(basemap.kind);
   const [url, setUrl] = useState(basemap.kind === 'off' ? '' : basemap.url);
   const [layers, setLayers] = useState(basemap.kind === 'wms' ? basemap.layers : '');
   const [opacity, setOpacity] = useState(basemap.kind === 'off' ? 0.6 : basemap.opacity);
+  const [tolerance, setTolerance] = useState(snapTolerance);
 
   function save(): void {
-    if (kind === 'off' || !url.trim()) onSave({ kind: 'off' });
-    else if (kind === 'xyz') onSave({ kind, url: url.trim(), opacity });
-    else onSave({ kind, url: url.trim(), layers: layers.trim(), opacity });
+    const snap = Math.max(1, Math.min(50, Math.round(tolerance) || 10));
+    if (kind === 'off' || !url.trim()) onSave({ kind: 'off' }, snap);
+    else if (kind === 'xyz') onSave({ kind, url: url.trim(), opacity }, snap);
+    else onSave({ kind, url: url.trim(), layers: layers.trim(), opacity }, snap);
   }
 
   return (
@@ -55,6 +59,14 @@ export function SettingsDialog({ basemap, onSave, onCancel }: Props) {
               </label>
             </>
           )}
+        </fieldset>
+        <fieldset>
+          <legend>{i18n.t('settings.editing')}</legend>
+          <p className="muted small">{i18n.t('settings.snapHelp')}</p>
+          <label>
+            {i18n.t('settings.snapTolerance')}
+            <input type="number" min={1} max={50} value={tolerance} data-testid="snap-tolerance" onChange={(e) => setTolerance(Number(e.target.value))} />
+          </label>
         </fieldset>
         <div className="modal-actions">
           <button onClick={onCancel}>{i18n.t('settings.cancel')}</button>

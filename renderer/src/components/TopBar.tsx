@@ -8,13 +8,15 @@ interface Props {
   readonly project: ProjectDescription;
   readonly tool: Tool;
   readonly search: ReactNode;
+  readonly validationOpen: boolean;
   onTool(tool: Tool): void;
+  onValidation(): void;
   onZoomProject(): void;
   onLanguage(): void;
   onSettings(): void;
 }
 
-export function TopBar({ project, tool, search, onTool, onZoomProject, onLanguage, onSettings }: Props) {
+export function TopBar({ project, tool, search, validationOpen, onTool, onValidation, onZoomProject, onLanguage, onSettings }: Props) {
   const i18n = useI18n();
   const toolButton = (id: Tool, label: string, icon: string, title?: string) => (
     <button className={`tool${tool === id ? ' active' : ''}`} aria-pressed={tool === id} onClick={() => onTool(id)} title={title ?? label} data-testid={`tool-${id}`}>
@@ -44,6 +46,30 @@ export function TopBar({ project, tool, search, onTool, onZoomProject, onLanguag
         {toolButton('identify', i18n.t('tool.identify'), 'ⓘ', i18n.t('tool.identifyTitle'))}
         {toolButton('length', i18n.t('tool.measureLength'), '↔')}
         {toolButton('area', i18n.t('tool.measureArea'), '▱')}
+        <button
+          className={`tool${tool === 'edit' ? ' active' : ''}`}
+          aria-pressed={tool === 'edit'}
+          onClick={() => onTool(tool === 'edit' ? 'identify' : 'edit')}
+          title={i18n.t('tool.editTitle')}
+          data-testid="tool-edit"
+        >
+          <span className="tool-icon" aria-hidden="true">
+            ✎
+          </span>
+          {i18n.t('tool.edit')}
+        </button>
+        <button
+          className={`tool${validationOpen ? ' active' : ''}`}
+          aria-pressed={validationOpen}
+          onClick={onValidation}
+          title={i18n.t('tool.validateTitle')}
+          data-testid="tool-validate"
+        >
+          <span className="tool-icon" aria-hidden="true">
+            ✓
+          </span>
+          {i18n.t('tool.validate')}
+        </button>
         <button className="tool" onClick={onZoomProject} title={i18n.t('tool.zoomProjectTitle')} data-testid="zoom-project">
           <span className="tool-icon" aria-hidden="true">
             ⤢

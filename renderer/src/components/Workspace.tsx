@@ -1,15 +1,34 @@
 /**
  * The main screen once a project is open: top bar, layer panel, the map, identify panel,
- * attribute table, status bar. Holds the UI state; the map itself lives in MapController.
+ * attribute table, status bar; in edit mode the edit bar and the feature form; the validation
+ * panel. Holds the UI state; the map lives in MapController, editing in EditSession.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiFeature, ApiFeatureDetail, CrsInfo, LayerInfo, PlanDeskApi, ProjectDescription, SearchHit } from '../../../gis-core/api/contract.js';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type {
+  ApiFeature,
+  ApiFeatureDetail,
+  BBox,
+  CrsInfo,
+  EditResult,
+  LayerInfo,
+  PlanDeskApi,
+  ProjectDescription,
+  SearchHit,
+  ValidationFinding,
+} from '../../../gis-core/api/contract.js';
 import type { GeoJSONGeometry, LayerId } from '../../../layers/types.js';
+import { EditSession, type EditSnapshot } from '../edit/edit-session.js';
+import { loadEditLayer, loadSnapTolerance, saveEditLayer, saveSnapTolerance } from '../edit/settings.js';
+import { commandFor } from '../edit/shortcuts.js';
+import { useI18n } from '../i18n/context.js';
 import type { Measurement } from '../interactions/measure.js';
 import { loadBasemapSettings, saveBasemapSettings, type BasemapSettings } from '../map/basemap.js';
 import { MapController, type Tool, type ViewState } from '../map/map-controller.js';
 import type { LayerLoadState } from '../map/view-loader.js';
 import { AttributeTable } from './AttributeTable.js';
+import { CopyAttributesPanel } from './CopyAttributesPanel.js';
+import { EditToolbar } from './EditToolbar.js';
+import { FeatureForm, type FormKind } from './FeatureForm.js';
 import { IdentifyPanel } from './IdentifyPanel.js';
 import { LayerPanel } from './LayerPanel.js';
 import type { LayerUiState } from './LayerRow.js';
@@ -18,6 +37,7 @@ import { SearchBox } from './SearchBox.js';
 import { SettingsDialog } from './SettingsDialog.js';
 import { StatusBar } from './StatusBar.js';
 import { TopBar } from './TopBar.js';
+import { ValidationPanel } from './ValidationPanel.js';
 
 interface Props {
   readonly api: PlanDeskApi;
@@ -34,7 +54,16 @@ interface Selection {
   readonly error: string | null;
 }
 
+const NO_SUBSCRIPTION = () => () => {};
+const NO_SNAPSHOT = () => null;
+
+/** The edit session's state, re-rendering on each change (null before the map exists). */
+function useEditSnapshot(session: EditSession | null): EditSnapshot | null {
+  return useSyncExternalStore(session?.subscribe ?? NO_SUBSCRIPTION, session?.snapshot ?? NO_SNAPSHOT);
+}
+
 export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
+  const i18n = useI18n();
   const mapRef = useRef<HTMLDivElement | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [tool, setTool] = useState<Tool>('identify');
@@ -49,7 +78,14 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
   const [tableLayer, setTableLayer] = useState<LayerId | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [basemap, setBasemap] = useState<BasemapSettings>(() => loadBasemapSettings());
+  const [snapTolerance, setSnapTolerance] = useState(loadSnapTolerance);
+  const [session, setSession] = useState<EditSession | null>(null);
+  const [validationOpen, setValidationOpen] = useState(false);
+  /** Feature counts as edits change them (the layer list is read once, at boot). */
+  const [counts, setCounts] = useState<ReadonlyMap<LayerId, number>>(() => new Map(layers.map((l) => [l.id, l.featureCount])));
   const byId = useMemo(() => new Map(layers.map((l) => [l.id, l])), [layers]);
+  const edit = useEditSnapshot(session);
+  const editing = tool === 'edit' && edit?.enabled === true;
 
   const select = useCallback(
     (layerId: LayerId, uuid: string, geometry: GeoJSONGeometry | null, target: MapController) => {
@@ -98,6 +134,116 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
 
   useEffect(() => controller?.setTool(tool), [controller, tool]);
 
+  // The edit session lives with the map; the language it writes history lines in follows the UI.
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  useEffect(() => {
+    if (!controller) return;
+    const created = new EditSession(controller, api, i18nRef.current);
+    setSession(created);
+    return () => {
+      created.dispose();
+      setSession(null);
+    };
+  }, [controller, api]);
+  useEffect(() => session?.setI18n(i18n), [session, i18n]);
+  useEffect(
+    () =>
+      session?.onApplied((result) =>
+        setCounts((previous) => {
+          const next = new Map(previous);
+          for (const change of result.changes) {
+            const delta = change.op === 'insert' ? 1 : change.op === 'delete' ? -1 : 0;
+            if (delta) next.set(change.layer, Math.max(0, (next.get(change.layer) ?? 0) + delta));
+          }
+          return next;
+        }),
+      ),
+    [session],
+  );
+  useEffect(() => session?.setSnapTolerance(snapTolerance), [session, snapTolerance]);
+
+  // Edit mode on: the identify selection goes, the session takes the clicks.
+  useEffect(() => {
+    if (!session) return;
+    if (tool === 'edit') {
+      setSelection(null);
+      controller?.select(null);
+      session.enable(session.snapshot().layerId ?? loadEditLayer(layers.map((l) => l.id)));
+    } else session.disable();
+  }, [session, tool, controller, layers]);
+  useEffect(() => saveEditLayer(edit?.layerId ?? null), [edit?.layerId]);
+
+  // Keyboard shortcuts while editing (not while typing in a field).
+  useEffect(() => {
+    if (!session || tool !== 'edit') return;
+    const onKey = (event: KeyboardEvent) => {
+      const command = commandFor(event);
+      if (!command) return;
+      const state = session.snapshot();
+      const geometry = state.layerId ? byId.get(state.layerId)?.geometryType : undefined;
+      switch (command) {
+        case 'undo':
+          void session.undo();
+          break;
+        case 'redo':
+          void session.redo();
+          break;
+        case 'delete':
+          if (state.selection.length === 0) return;
+          void session.deleteSelected();
+          break;
+        case 'cancel':
+          session.cancel();
+          break;
+        case 'finish':
+          // Enter finishes a drawing; otherwise it stays with the focused button.
+          if (!state.drawing) return;
+          session.finish();
+          break;
+        case 'removeLastPoint':
+          if (!session.removeLastPoint()) return;
+          break;
+        case 'draw':
+          session.setMode('draw');
+          break;
+        case 'move':
+          session.setMode('move');
+          break;
+        case 'reshape':
+          session.setMode('reshape');
+          break;
+        case 'split':
+          session.setMode(geometry === 'Polygon' ? 'split-polygon' : 'split-line');
+          break;
+      }
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, tool, byId]);
+
+  const viewBox = useCallback((): BBox => {
+    const [a, b, c, d] = (controller?.viewExtent() ?? [0, 0, 0, 0]) as [number, number, number, number];
+    return [a, b, c, d];
+  }, [controller]);
+  const onApplied = useCallback((listener: (result: EditResult) => void) => session?.onApplied(listener) ?? (() => {}), [session]);
+
+  function pickFinding(finding: ValidationFinding): void {
+    if (!controller) return;
+    const [minx, miny, maxx, maxy] = finding.bbox;
+    const margin = Math.max(maxx - minx, maxy - miny) * 0.5;
+    controller.fit([minx - margin, miny - margin, maxx + margin, maxy + margin], 400, 80);
+    if (editing && session) session.selectByUuid(finding.layerId, [finding.uuid]);
+    else select(finding.layerId, finding.uuid, null, controller);
+  }
+
+  function editLayer(id: LayerId): void {
+    // The session keeps the layer while off too: turning edit mode on starts on it.
+    session?.setLayer(id);
+    setTool('edit');
+  }
+
   function changeLayer(id: LayerId, next: LayerUiState): void {
     const previous = ui.get(id);
     setUi(new Map(ui).set(id, next));
@@ -127,42 +273,18 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
 
   const selectedLayer = selection ? byId.get(selection.layerId) : undefined;
   const tableInfo = tableLayer ? byId.get(tableLayer) : undefined;
+  const editInfo = editing && edit?.layerId ? byId.get(edit.layerId) : undefined;
+  // The selected features as loaded (re-read when the selection or the layer's features change).
+  const editFeatures = useMemo(
+    () => (session && edit && edit.selection.length > 0 ? session.selectedFeatures() : []),
+    [session, edit?.selection, edit?.revision],
+  );
+  const formKind: FormKind | null = !editInfo || !edit ? null : edit.sketch ? 'new' : editFeatures.length === 1 ? 'single' : editFeatures.length > 1 ? 'bulk' : null;
+  const copying = editing && edit !== null && (edit.copySource !== null || edit.mode === 'copy-attributes');
 
-  return (
-    <div className={`workspace${tableInfo ? ' with-table' : ''}`}>
-      <TopBar
-        project={project}
-        tool={tool}
-        search={<SearchBox api={api} onPick={pickSearchHit} />}
-        onTool={setTool}
-        onZoomProject={() => controller?.zoomToProject(300)}
-        onLanguage={onLanguage}
-        onSettings={() => setSettingsOpen(true)}
-      />
-      <LayerPanel
-        layers={layers}
-        order={order}
-        ui={ui}
-        load={load}
-        onChange={changeLayer}
-        onOrder={changeOrder}
-        onZoom={(id) => controller?.zoomToLayer(id)}
-        onTable={(id) => setTableLayer(id)}
-      />
-      <main className="map-area">
-        <div
-          ref={mapRef}
-          className={`map tool-${tool}`}
-          data-testid="map"
-          data-idle={idle ? 'true' : 'false'}
-          data-pending={pending}
-          data-resolution={view?.resolution}
-          data-center={view ? view.center.join(',') : undefined}
-          aria-label="map"
-        />
-        {tool !== 'identify' && <MeasureBox measurement={measurement} kind={tool} onClear={() => controller?.clearMeasure()} />}
-      </main>
-      {selection && selectedLayer && (
+  const rightPanels = (
+    <>
+      {!editing && selection && selectedLayer && (
         <IdentifyPanel
           layer={selectedLayer}
           feature={selection.detail}
@@ -174,6 +296,93 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
           onZoom={() => selection.detail && controller?.zoomToGeometry(selection.detail.geometry)}
         />
       )}
+      {editing && session && edit && editInfo && copying && (
+        <CopyAttributesPanel
+          key={`${editInfo.id}:${edit.copySource?.uuid ?? ''}`}
+          info={editInfo}
+          source={edit.copySource}
+          targets={edit.selection.filter((uuid) => uuid !== edit.copySource?.uuid).length}
+          busy={edit.busy}
+          onApply={(keys) => session.applyCopy(keys)}
+          onCancel={() => session.cancelCopy()}
+        />
+      )}
+      {editing && session && edit && editInfo && !copying && formKind && (
+        <FeatureForm
+          key={`${editInfo.id}:${formKind}:${formKind === 'new' ? 'sketch' : edit.selection.join(',')}`}
+          info={editInfo}
+          kind={formKind}
+          features={formKind === 'new' ? [] : editFeatures}
+          sketch={edit.sketch}
+          busy={edit.busy}
+          onSave={(values) => (formKind === 'new' ? session.saveSketch(values) : session.saveAttributes(values))}
+          onCancel={() => (formKind === 'new' ? session.discardSketch() : session.clearSelection())}
+        />
+      )}
+      {editing && !copying && !formKind && (
+        // Kept open in edit mode, so selecting a feature does not resize the map under the pointer.
+        <aside className="side-panel form-empty" data-testid="form-empty">
+          <div className="eyebrow">{i18n.t('form.edit')}</div>
+          <p className="muted">{i18n.t('form.emptyHint')}</p>
+        </aside>
+      )}
+      {validationOpen && (
+        <ValidationPanel api={api} layers={layers} viewBox={viewBox} onApplied={onApplied} onPick={pickFinding} onClose={() => setValidationOpen(false)} />
+      )}
+    </>
+  );
+  const hasRight = (!editing && selection !== null && selectedLayer !== undefined) || validationOpen || editing;
+
+  return (
+    <div className={`workspace${tableInfo ? ' with-table' : ''}${editing ? ' editing' : ''}`}>
+      <TopBar
+        project={project}
+        tool={tool}
+        search={<SearchBox api={api} onPick={pickSearchHit} />}
+        validationOpen={validationOpen}
+        onTool={setTool}
+        onValidation={() => setValidationOpen(!validationOpen)}
+        onZoomProject={() => controller?.zoomToProject(300)}
+        onLanguage={onLanguage}
+        onSettings={() => setSettingsOpen(true)}
+      />
+      <LayerPanel
+        layers={layers}
+        order={order}
+        ui={ui}
+        load={load}
+        counts={counts}
+        editLayer={editing ? (edit?.layerId ?? null) : null}
+        onEdit={editLayer}
+        onChange={changeLayer}
+        onOrder={changeOrder}
+        onZoom={(id) => controller?.zoomToLayer(id)}
+        onTable={(id) => setTableLayer(id)}
+      />
+      {editing && session && edit && (
+        <EditToolbar
+          session={session}
+          state={edit}
+          layers={layers}
+          load={edit.layerId ? load.get(edit.layerId) : undefined}
+          api={api}
+          snapTolerance={snapTolerance}
+        />
+      )}
+      <main className="map-area">
+        <div
+          ref={mapRef}
+          className={`map tool-${tool}${editing && edit ? ` edit-${edit.mode}` : ''}`}
+          data-testid="map"
+          data-idle={idle ? 'true' : 'false'}
+          data-pending={pending}
+          data-resolution={view?.resolution}
+          data-center={view ? view.center.join(',') : undefined}
+          aria-label="map"
+        />
+        {(tool === 'length' || tool === 'area') && <MeasureBox measurement={measurement} kind={tool} onClear={() => controller?.clearMeasure()} />}
+      </main>
+      {hasRight && <div className="right-column">{rightPanels}</div>}
       {tableInfo && controller && (
         <AttributeTable
           key={tableInfo.id}
@@ -194,11 +403,14 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
       {settingsOpen && (
         <SettingsDialog
           basemap={basemap}
+          snapTolerance={snapTolerance}
           onCancel={() => setSettingsOpen(false)}
-          onSave={(next) => {
+          onSave={(next, tolerance) => {
             setBasemap(next);
             saveBasemapSettings(next);
             controller?.setBasemap(next);
+            setSnapTolerance(tolerance);
+            saveSnapTolerance(tolerance);
             setSettingsOpen(false);
           }}
         />

@@ -23,7 +23,8 @@ import { createHighlightLayer, showHighlight } from './highlight.js';
 import { readPermalink, writePermalink } from './permalink.js';
 import { ViewLoader, type LayerLoadState } from './view-loader.js';
 
-export type Tool = 'identify' | MeasureKind;
+/** 'edit': the edit session (renderer/src/edit/) owns the clicks; identify and measure are off. */
+export type Tool = 'identify' | MeasureKind | 'edit';
 
 export interface PointerPosition {
   /** Project CRS (VN-2000), metres: easting, northing. */
@@ -213,8 +214,37 @@ export class MapController {
 
   setTool(tool: Tool): void {
     this.tool = tool;
-    if (tool === 'identify') this.measure.stop();
+    if (tool === 'identify' || tool === 'edit') this.measure.stop();
     else this.measure.start(tool);
+  }
+
+  /** The map layer of a project layer (its source holds the features loaded for the view). */
+  featureLayer(id: LayerId): FeatureLayer | undefined {
+    return this.layers.get(id)?.layer;
+  }
+
+  layerInfo(id: LayerId): LayerInfo | undefined {
+    return this.layers.get(id)?.info;
+  }
+
+  /** Project layers bottom-first as created (ids). */
+  layerIds(): LayerId[] {
+    return [...this.layers.keys()];
+  }
+
+  /** Loads these layers again (after an edit); settles when their new features are drawn-ready. */
+  reloadLayers(ids: Iterable<LayerId>): Promise<void> {
+    return this.loader.reloadLayers(ids);
+  }
+
+  /** Calls `listener` whenever a layer's features were replaced by a load; returns the unsubscribe function. */
+  onLayerLoaded(listener: (id: LayerId) => void): () => void {
+    return this.loader.onLoaded(listener);
+  }
+
+  /** A GeoJSON geometry (project CRS) as an OpenLayers feature. */
+  readFeature(geometry: GeoJSONGeometry): Feature {
+    return this.format.readFeature({ type: 'Feature', geometry, properties: {} }) as Feature;
   }
 
   clearMeasure(): void {

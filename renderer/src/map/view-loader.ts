@@ -40,6 +40,11 @@ export class ViewLoader {
   private readonly inFlight = new Map<LayerId, { extent: Extent; filter: string }>();
   private readonly generation = new Map<LayerId, number>();
   private readonly states = new Map<LayerId, LayerLoadState>();
+  /** The load in flight per layer, so a caller can wait for it (after an edit). */
+  private readonly loading = new Map<LayerId, Promise<void>>();
+  /** Layers edited since boot: loaded even when the layer list said they were empty. */
+  private readonly edited = new Set<LayerId>();
+  private readonly loadedListeners = new Set<(id: LayerId) => void>();
   private pending = 0;
 
   constructor(
@@ -76,7 +81,7 @@ export class ViewLoader {
         this.setState(id, { state: 'zoom-in' });
         continue;
       }
-      if (info.featureCount === 0) {
+      if (info.featureCount === 0 && !this.edited.has(id)) {
         this.setState(id, { state: 'loaded', shown: 0, matched: 0, truncated: false, generalised: false });
         continue;
       }
@@ -94,7 +99,7 @@ export class ViewLoader {
       const flying = this.inFlight.get(id);
       if (flying && flying.filter === filter && containsExtent(flying.extent, viewExtent)) continue;
       const box = buffer(viewExtent, Math.max(getWidth(viewExtent), getHeight(viewExtent)) * VIEW_MARGIN);
-      void this.load(id, layer, box, where);
+      this.loading.set(id, this.load(id, layer, box, where));
     }
     this.emit();
   }
@@ -103,6 +108,28 @@ export class ViewLoader {
   reload(): void {
     this.loaded.clear();
     this.refresh();
+  }
+
+  /**
+   * Loads these layers again for the view (after an edit changed them): answers already in
+   * flight are dropped, and the promise settles once the new features are in the sources.
+   */
+  async reloadLayers(ids: Iterable<LayerId>): Promise<void> {
+    const wanted = [...new Set(ids)];
+    for (const id of wanted) {
+      this.edited.add(id);
+      this.loaded.delete(id);
+      this.inFlight.delete(id);
+      this.loading.delete(id);
+    }
+    this.refresh();
+    await Promise.all(wanted.map((id) => this.loading.get(id)).filter((p): p is Promise<void> => p !== undefined));
+  }
+
+  /** Calls `listener` each time a layer's features have been replaced by a load; returns the unsubscribe function. */
+  onLoaded(listener: (id: LayerId) => void): () => void {
+    this.loadedListeners.add(listener);
+    return () => void this.loadedListeners.delete(listener);
   }
 
   private async load(id: LayerId, layer: FeatureLayer, extent: Extent, where: readonly FieldCondition[] | undefined): Promise<void> {
@@ -127,6 +154,7 @@ export class ViewLoader {
       source?.clear(true);
       source?.addFeatures(features);
       this.loaded.set(id, { extent, truncated: collection.truncated, filter });
+      for (const listener of this.loadedListeners) listener(id);
       this.setState(id, {
         state: 'loaded',
         shown: collection.numberReturned,
@@ -138,7 +166,10 @@ export class ViewLoader {
       if (this.generation.get(id) !== generation) return;
       this.setState(id, { state: 'error', message: error instanceof Error ? error.message : String(error) });
     } finally {
-      if (this.generation.get(id) === generation) this.inFlight.delete(id);
+      if (this.generation.get(id) === generation) {
+        this.inFlight.delete(id);
+        this.loading.delete(id);
+      }
       this.pending -= 1;
       this.emit();
     }
