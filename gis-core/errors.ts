@@ -22,6 +22,9 @@ export type PlanDeskErrorCode =
   /** An undo or redo whose features changed since (another batch or tool is in the way). */
   | 'CONFLICT'
   | 'UNKNOWN_BATCH'
+  | 'UNKNOWN_JOB'
+  /** A job stopped because it was asked to. */
+  | 'CANCELLED'
   | 'NOTHING_TO_UNDO'
   | 'NOTHING_TO_REDO';
 

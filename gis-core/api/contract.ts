@@ -427,17 +427,64 @@ export interface ValidateApi {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Jobs: long work (import, export, flood) off the request thread, with progress and cancel
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The arguments of each kind of job. Each kind's module declares its own and adds a member
+ * here (JSON-serialisable; paths are on the machine running the core).
+ */
+export interface JobArgsByKind {
+  /** For tests and diagnostics: sleeps `ms` in `steps`, reporting progress; fails when `fail` is set. */
+  readonly wait: { readonly ms: number; readonly steps?: number; readonly fail?: string };
+}
+
+/** What each kind of job answers when done. */
+export interface JobResultByKind {
+  readonly wait: { readonly slept: number };
+}
+
+export type JobKind = keyof JobArgsByKind;
+
+export type JobRequest = { [K in JobKind]: { readonly kind: K; readonly args: JobArgsByKind[K] } }[JobKind];
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobInfo<K extends JobKind = JobKind> {
+  readonly id: string;
+  readonly kind: K;
+  readonly state: JobState;
+  /** 0 … 1. */
+  readonly progress: number;
+  /** What it is doing now, for a progress bar's caption. */
+  readonly message?: Label;
+  /** ISO 8601 UTC. */
+  readonly startedAt: string;
+  readonly finishedAt?: string;
+  /** When `state` is 'done'. */
+  readonly result?: JobResultByKind[K];
+  /** When `state` is 'failed'. */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+export interface JobApi {
+  /** Starts a job; answers at once with its first state. Progress: poll `job(id)`. */
+  jobStart(request: JobRequest): Promise<JobInfo>;
+  /** A job's state now; UNKNOWN_JOB when there is none (jobs are kept until the core stops). */
+  job(jobId: string): Promise<JobInfo>;
+  /** Asks a running job to stop; it ends 'cancelled' and changes nothing. Answers its state. */
+  jobCancel(jobId: string): Promise<JobInfo>;
+  /** Every job since the core started, newest first. */
+  jobList(): Promise<JobInfo[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Room for later issues (names reserved so transports stay 1:1):
-//   JobApi       jobStart(kind: 'import' | 'export' | 'flood' | 'scene3d', args) → { jobId },
-//                job(jobId) → { state, progress 0..1, message, result? }, jobCancel(jobId);
-//                progress arrives as events: IPC `webContents.send('plandesk:event', …)`,
-//                HTTP `GET /api/events` (server-sent events). Both carry the same JobEvent JSON.
 //   SyncApi      syncStatus(), syncPull(), syncPush(), syncResolve(conflict, choice)
-//   AnalysisApi  analysisRun(kind, args) → a job
 // ---------------------------------------------------------------------------------------------
 
 /** The whole API. Every method is async and takes and returns JSON-serialisable values. */
-export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi {}
+export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi {}
 
 export type ApiMethodName = keyof PlanDeskApi;
 
@@ -467,6 +514,10 @@ export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
   editHistory: { access: 'read', arity: 1 },
   editBatch: { access: 'read', arity: 1 },
   validate: { access: 'read', arity: 1 },
+  jobStart: { access: 'write', arity: 1 },
+  job: { access: 'write', arity: 1 },
+  jobCancel: { access: 'write', arity: 1 },
+  jobList: { access: 'write', arity: 0 },
 };
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethodName[];

@@ -12,6 +12,8 @@ import type {
   EditHistory,
   EditResult,
   FeaturesQuery,
+  JobInfo,
+  JobRequest,
   LayerInfo,
   PlanDeskApi,
   ProjectDescription,
@@ -74,5 +76,9 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
       call<EditHistory>('editHistory', {}, new URLSearchParams(history?.limit !== undefined ? { limit: String(history.limit) } : {})),
     editBatch: (batchId: number) => call<EditBatchDetail>('editBatch', { batchId: String(batchId) }),
     validate: (validateOptions?: ValidateOptions) => call<ValidationReport>('validate', {}, validateOptionsToParams(validateOptions)),
+    jobStart: (request: JobRequest) => call<JobInfo>('jobStart', {}, undefined, request),
+    job: (jobId: string) => call<JobInfo>('job', { jobId }),
+    jobCancel: (jobId: string) => call<JobInfo>('jobCancel', { jobId }),
+    jobList: () => call<JobInfo[]>('jobList'),
   };
 }

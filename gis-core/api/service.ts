@@ -17,6 +17,7 @@ import { checkEditBatch } from '../edit/check-batch.js';
 import { expandOperations } from '../edit/expand.js';
 import { transformOperations } from '../edit/transform-operations.js';
 import { isPlanDeskError } from '../errors.js';
+import { JobManager } from '../jobs/manager.js';
 import { isUuid, newUuid } from '../util/uuid.js';
 import { validateProject } from '../validate/engine.js';
 import {
@@ -33,6 +34,8 @@ import {
   type EditHistory,
   type EditResult,
   type FeaturesQuery,
+  type JobInfo,
+  type JobRequest,
   type LayerInfo,
   type PlanDeskApi,
   type ProjectDescription,
@@ -72,10 +75,12 @@ const GROUPS: ReadonlyMap<LayerGroupId, (typeof LAYER_GROUPS)[number]> = new Map
 export class PlanDeskService implements PlanDeskApi {
   private readonly search_: SearchCache;
   private readonly projectCrs: CrsDefinition;
+  private readonly jobs: JobManager;
 
   constructor(readonly store: Project) {
     this.search_ = new SearchCache(store);
     this.projectCrs = getCrs(store.info().crsEpsg);
+    this.jobs = new JobManager(store);
   }
 
   async project(): Promise<ProjectDescription> {
@@ -230,5 +235,23 @@ export class PlanDeskService implements PlanDeskApi {
     if (o.rules !== undefined && (!Array.isArray(o.rules) || !o.rules.every((r) => typeof r === 'string'))) throw invalid('rules must be a list of rule codes');
     if (o.bbox !== undefined) checkBBox(o.bbox);
     return validateProject(this.store, o);
+  }
+
+  // ------------------------------------------------------------------------------- jobs
+
+  async jobStart(request: JobRequest): Promise<JobInfo> {
+    return this.jobs.start(request);
+  }
+
+  async job(jobId: string): Promise<JobInfo> {
+    return this.jobs.get(checkString(jobId, 'jobId'));
+  }
+
+  async jobCancel(jobId: string): Promise<JobInfo> {
+    return this.jobs.cancel(checkString(jobId, 'jobId'));
+  }
+
+  async jobList(): Promise<JobInfo[]> {
+    return this.jobs.list();
   }
 }

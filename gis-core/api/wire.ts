@@ -30,6 +30,10 @@ export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
   editHistory: { method: 'GET', path: '/api/edits' },
   editBatch: { method: 'GET', path: '/api/edits/{batchId}' },
   validate: { method: 'GET', path: '/api/validation' },
+  jobStart: { method: 'POST', path: '/api/jobs' },
+  job: { method: 'GET', path: '/api/jobs/{jobId}' },
+  jobCancel: { method: 'POST', path: '/api/jobs/{jobId}/cancel' },
+  jobList: { method: 'GET', path: '/api/jobs' },
 };
 
 /** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
@@ -76,6 +80,7 @@ export function httpStatusFor(code: ApiErrorCode): number {
     case 'UNKNOWN_LAYER':
     case 'UNKNOWN_FEATURE':
     case 'UNKNOWN_BATCH':
+    case 'UNKNOWN_JOB':
     case 'NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':

@@ -4,7 +4,7 @@
  * method's arguments. Adding a contract method without an entry here is a type error. Later
  * write routes read `request.body` (JSON).
  */
-import { API_METHODS, type ApiMethodName, type EditBatch, type LayerId, type PlanDeskApi } from '../api/contract.js';
+import { API_METHODS, type ApiMethodName, type EditBatch, type JobRequest, type LayerId, type PlanDeskApi } from '../api/contract.js';
 import { PlanDeskError } from '../errors.js';
 import { API_ROUTES, type HttpMethod } from '../api/wire.js';
 import type { QueryParams } from './params.js';
@@ -74,6 +74,10 @@ const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
     const rules = query.list('rules');
     return [{ ...(layers ? { layers: layers as LayerId[] } : {}), ...(rules ? { rules } : {}), ...(bbox ? { bbox } : {}) }];
   },
+  jobStart: ({ query, body }) => (query.only(), [body as JobRequest]),
+  job: ({ path, query }) => (query.only(), [path.jobId ?? '']),
+  jobCancel: ({ path, query }) => (query.only(), [path.jobId ?? '']),
+  jobList: ({ query }) => (query.only(), []),
 };
 
 export interface Route {

@@ -1,0 +1,12 @@
+/** Every kind of job and its definition. A kind without an entry here is a type error. */
+import type { JobKind } from '../api/contract.js';
+import type { JobDefinition } from './definition.js';
+import { waitJob } from './wait-job.js';
+
+export const JOB_DEFINITIONS: { readonly [K in JobKind]: JobDefinition<K> } = {
+  wait: waitJob,
+};
+
+export function isJobKind(kind: unknown): kind is JobKind {
+  return typeof kind === 'string' && Object.hasOwn(JOB_DEFINITIONS, kind);
+}
