@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# GDAL and PROJ for import/export and the CRS checks, SpatiaLite for project files, Chromium and
-# Xvfb for the browser tests, a compiler for better-sqlite3 (built from source, ~75 s).
+# GDAL and PROJ for import/export and the CRS checks, SpatiaLite for project files, GRASS as the
+# flood peer, PostgreSQL + PostGIS for the SDI-side tests, Chromium and Xvfb for the browser
+# tests, a compiler for better-sqlite3 (built from source, ~75 s).
 SYSTEM_PACKAGES=(
   gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3 grass-core
+  postgresql
   chromium xvfb fonts-noto-core
   build-essential python3 ca-certificates
 )
@@ -21,13 +23,20 @@ as_root() {
   fi
 }
 
+updated=0
+# A fresh machine may have no package lists yet: needed to know the PostgreSQL version below.
+if ! apt-cache show postgresql >/dev/null 2>&1; then as_root apt-get update -q; updated=1; fi
+# PostGIS for the distribution's PostgreSQL major version (postgresql-15-postgis-3 on Debian 12).
+pg_major=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/.*Depends: postgresql-\([0-9][0-9]*\)$/\1/p' | head -n 1)
+[ -n "$pg_major" ] && SYSTEM_PACKAGES+=("postgresql-${pg_major}-postgis-3")
+
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing system packages: ${missing[*]}"
-  as_root apt-get update -q
+  [ "$updated" -eq 1 ] || as_root apt-get update -q
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
   log "system packages present"
