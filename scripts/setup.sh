@@ -6,11 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # GDAL and PROJ for import/export and the CRS checks, SpatiaLite for project files, GRASS as the
-# flood peer, PostgreSQL + PostGIS for the SDI-side tests, Chromium and Xvfb for the browser
+# flood peer, PostgreSQL + PostGIS and QGIS Server (WFS-T, OGC API Features) as the test SDI server, Chromium and Xvfb for the browser
 # tests, a compiler for better-sqlite3 (built from source, ~75 s).
 SYSTEM_PACKAGES=(
   gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3 grass-core
-  postgresql
+  postgresql qgis-server-bin qgis-server-wfs qgis-server-wfs3
   chromium xvfb fonts-noto-core
   build-essential python3 ca-certificates
 )
