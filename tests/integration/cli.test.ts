@@ -3,7 +3,7 @@
  * files, GDAL's ogrinfo as the independent reader. `npm test` builds before running vitest.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,8 +112,40 @@ describe('plandesk crs', () => {
   });
 });
 
+describe('plandesk edit, history, undo, redo', () => {
+  it('applies a batch from a file, lists it, undoes and redoes it, after separate processes', () => {
+    const file = join(dir, 'edit.plandesk.sqlite');
+    expect(plandesk(['demo', '--out', file]).code).toBe(0);
+    const before = JSON.parse(plandesk(['info', file, '--json']).stdout) as { layers: { id: string; featureCount: number }[] };
+    const hydrants = before.layers.find((l) => l.id === 'water_hydrants')!.featureCount;
+    const batch = join(dir, 'batch.json');
+    writeFileSync(
+      batch,
+      JSON.stringify({ operations: [{ op: 'insert', layer: 'water_hydrants', properties: { hydrant_type: 'pillar' }, geometry: { type: 'Point', coordinates: [569500, 1156500] } }] }),
+    );
+    const applied = plandesk(['edit', file, batch, '-m', 'Thêm trụ cứu hỏa', '--json']);
+    expect(applied.code).toBe(0);
+    expect((JSON.parse(applied.stdout) as { changes: unknown[] }).changes).toHaveLength(1);
+    const count = () => (JSON.parse(plandesk(['info', file, '--json']).stdout) as { layers: { id: string; featureCount: number }[] }).layers.find((l) => l.id === 'water_hydrants')!.featureCount;
+    expect(count()).toBe(hydrants + 1);
+    const history = plandesk(['history', file]);
+    expect(history.stdout).toMatch(/edit\s+\[applied\].*Thêm trụ cứu hỏa/);
+    expect(plandesk(['undo', file]).code).toBe(0);
+    expect(count()).toBe(hydrants);
+    expect(plandesk(['redo', file]).code).toBe(0);
+    expect(count()).toBe(hydrants + 1);
+    const bad = plandesk(['edit', file, batch.replace('batch', 'missing')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Cannot read the edit batch/);
+    writeFileSync(batch, JSON.stringify({ operations: [{ op: 'delete', layer: 'roads', uuid: 'nope' }] }));
+    const refused = plandesk(['edit', file, batch]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/uuid/);
+  }, 60_000);
+});
+
 describe('every command: --help, exit codes, one-line errors', () => {
-  it.each([[[]], [['demo']], [['info']], [['crs']], [['crs', 'list']], [['crs', 'transform']], [['serve']], [['start']]])(
+  it.each([[[]], [['demo']], [['info']], [['crs']], [['crs', 'list']], [['crs', 'transform']], [['serve']], [['start']], [['edit']], [['undo']], [['redo']], [['history']], [['validate']]])(
     'plandesk %j --help exits 0 and describes itself',
     (args) => {
       const result = plandesk([...args, '--help']);
