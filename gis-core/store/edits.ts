@@ -29,7 +29,11 @@ import { wkbToGeometry } from '../geometry/wkb.js';
 import { newUuid } from '../util/uuid.js';
 import type { SqliteDatabase } from './database.js';
 import { JOURNAL_EXTRA_KEY, JOURNAL_GEOMETRY_KEY, parseRowState, sameContent, type RowState } from './journal.js';
+import { suspendIndexTriggers } from './layer-table.js';
 import { RowWriter, checkFeature, type Bookkeeping } from './row-writer.js';
+
+/** From this many inserts into one layer, a batch fills the R*Tree in one statement at the end. */
+export const BULK_INDEX_THRESHOLD = 2000;
 import type { StoredFeature } from './types.js';
 
 export interface BatchMeta {
@@ -205,7 +209,13 @@ export class EditJournal {
       const operations = expand(this.host.reader());
       if (operations.length === 0) throw new PlanDeskError('INVALID_ARGUMENT', 'The edit batch has no operations');
       const book: Bookkeeping = { now: nowIso(), author: meta.author };
+      // An import: thousands of inserts into one layer index their R*Tree in one statement at the
+      // end instead of row by row (see suspendIndexTriggers; the journal triggers still fire).
+      const layers = new Set(operations.map((o) => o.layer));
+      const bulk = operations.length >= BULK_INDEX_THRESHOLD && layers.size === 1 && operations.every((o) => o.op === 'insert');
+      const suspended = bulk ? suspendIndexTriggers(this.db, this.host.layer(operations[0]!.layer)) : null;
       operations.forEach((operation, index) => this.applyOne(operation, index, book));
+      suspended?.resume();
       const changes = this.closeBatch(batch.id, meta.message);
       if (changes.length === 0) throw new PlanDeskError('INVALID_ARGUMENT', 'The edit batch changes nothing');
       this.discardRedo(batch.id);

@@ -13,7 +13,7 @@ import type { EditBatchDetail, EditHistoryEntry, EditState } from '../api/contra
 import type { EditFeature, EditReader } from '../edit/types.js';
 import { newUuid } from '../util/uuid.js';
 import { openSpatialite, translateSqliteError, type SqliteDatabase } from './database.js';
-import { EditJournal, type BatchMeta, type BatchOutcome } from './edits.js';
+import { BULK_INDEX_THRESHOLD, EditJournal, type BatchMeta, type BatchOutcome } from './edits.js';
 import type { BasicOperation } from '../edit/types.js';
 import { compileCount, compileSelect } from './feature-query.js';
 import { installJournalTriggers } from './journal.js';
@@ -44,8 +44,6 @@ export interface InsertOptions {
   readonly progressEvery?: number;
 }
 
-/** Past this many rows in one insert, the R*Tree is filled set-based at the end (see suspendIndexTriggers). */
-const BULK_INDEX_THRESHOLD = 2000;
 
 /** SRIDs every project carries besides its own: WGS 84, Web Mercator, VN-2000 geographic. */
 const COMPANION_SRIDS = [4326, 3857, 4756];

@@ -213,6 +213,22 @@ describe('edit batches', () => {
     reopened.close();
   });
 
+  it('a large insert batch (an import) fills the spatial index at the end, journaled and undoable', () => {
+    const { project } = freshProject();
+    const box: [number, number, number, number] = [ORIGIN[0] + 2000, ORIGIN[1] + 2000, ORIGIN[0] + 2300, ORIGIN[1] + 2300];
+    const operations = Array.from({ length: 3000 }, (_, i) => hydrant(box[0] + (i % 60) * 5, box[1] + Math.floor(i / 60) * 5));
+    const result = apply(project, operations, 'import 3000');
+    expect(result.changes).toHaveLength(3000);
+    expect(project.count('water_hydrants', { bbox: box })).toBe(3000);
+    expect(project.features('water_hydrants', { bbox: [box[0] - 1, box[1] - 1, box[0] + 1, box[1] + 1] })).toHaveLength(1);
+    expect(project.journalProblems()).toEqual([]);
+    project.undo();
+    expect(project.count('water_hydrants', { bbox: box })).toBe(0);
+    project.redo();
+    expect(project.count('water_hydrants', { bbox: box })).toBe(3000);
+    project.close();
+  });
+
   it('the initial content of a new project is not journaled', () => {
     const { project } = freshProject();
     expect(project.editHistory()).toEqual([]);
