@@ -99,6 +99,11 @@ export function writeDemoProject(file: string, options: WriteDemoOptions = {}): 
     project.setMetadata('demo_scale', String(scale));
     project.setMetadata('demo_manifest', JSON.stringify(demo.manifest));
     project.setMetadata('demo_bounds', JSON.stringify(demo.bounds));
+    // Flood scenarios (gis-core/flood/design-flood.ts): Cao Lãnh is an urban class II city. The
+    // design flood levels per return period are ILLUSTRATIVE values for the synthetic terrain
+    // (water surface 0.3 m, ground up to ~2.1 m), not hydrology of the real river.
+    project.setMetadata('urban_class', 'II');
+    project.setMetadata('flood_levels', JSON.stringify({ 2: 0.7, 10: 0.95, 50: 1.1, 100: 1.25 }));
   } catch (error) {
     project.close();
     removeProjectFiles(file);

@@ -3,12 +3,12 @@
  * and `plandesk flood` end to end on the demo project (gdalinfo as the independent reader).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../gis-core/cli/main.js';
 import { writeDemoProject } from '../../gis-core/demo/write.js';
-import type { FloodSummary } from '../../gis-core/flood/run.js';
+import type { FloodScenarioResult as FloodSummary } from '../../gis-core/flood/scenario.js';
 import type { RasterGrid } from '../../gis-core/raster/grid.js';
 import { readDem } from '../../gis-core/raster/read-geotiff.js';
 import { writeFloat32GeoTiff } from '../../gis-core/raster/write-geotiff.js';
@@ -128,7 +128,77 @@ describe('plandesk flood', () => {
     expect(err).toEqual([
       'plandesk: Invalid water level "high": use metres, e.g. 1.2\n',
       expect.stringMatching(/^plandesk: Seed 1,1 lies outside .*small\.tif \(EPSG:5897, extent 560000\.0, 1149996\.0, 560006\.0, 1150000\.0\)\n$/),
-      'plandesk: Give at least one --seed x,y (where the water enters)\n',
+      'plandesk: Say where the water enters: --sources water|LAYER, --seed x,y or --edge\n',
     ]);
   });
+  it('floods the demo from its river and canals at the 50-year design flood, with the report CSV and polygons', async () => {
+    const project = join(dir, 'demo.plandesk.sqlite');
+    const csv = join(dir, 'demo-report.csv');
+    const geojson = join(dir, 'demo-flood.geojson');
+    capture();
+    const code = await runCli(['flood', project, '--return-period', '50', '--rise', '0.05', '--sources', 'water', '--out', join(dir, 'rp.tif'), '--report', csv, '--polygons', geojson]);
+    vi.restoreAllMocks();
+    expect(err.join('')).toBe('');
+    expect(code).toBe(0);
+    const text = out.join('');
+    expect(text).toContain("level:    1.15 m (50-year design flood 1.1 m from the project's flood_levels + rise 0.05 m)");
+    expect(text).toContain('QCVN:     urban class II: design flood 50 years for centres, housing and industry, 2 years for parks and sport');
+    expect(text).toMatch(/report:\s+\d+ zones, \d+ parcels, \d+ buildings flooded; [\d.]+ m of road under water/);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows.some((r) => r.startsWith('parcel,parcels,'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('road_class,roads,'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('freeboard,zoning,'))).toBe(true);
+    const polygons = JSON.parse(readFileSync(geojson, 'utf8')) as { features: unknown[] };
+    expect(polygons.features.length).toBeGreaterThan(0);
+    capture();
+    expect(await runCli(['flood', project, '--return-period', '25', '--sources', 'water', '--out', join(dir, 'x.tif')])).toBe(1);
+    expect(await runCli(['flood', project, '--level', '1', '--sources', 'nowhere', '--out', join(dir, 'x.tif')])).toBe(1);
+    expect(await runCli(['flood', project, '--sources', 'water', '--out', join(dir, 'x.tif')])).toBe(1);
+    vi.restoreAllMocks();
+    expect(err).toEqual([
+      expect.stringContaining('has no design flood level for a 25-year return period (it has 2, 10, 50, 100 years in metadata flood_levels)'),
+      "plandesk: Unknown source layer \"nowhere\": use 'water' (river and canal zones) or a layer id\n",
+      'plandesk: Give --level METRES or --return-period YEARS\n',
+    ]);
+  }, 60_000);
+
+  it('says so when the level is below every cell', async () => {
+    const file = write('high.tif', [
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    capture();
+    expect(await runCli(['flood', join(dir, 'demo.plandesk.sqlite'), '--dem', file, '--level', '0.5', '--edge', '--out', join(dir, 'h.tif')])).toBe(0);
+    vi.restoreAllMocks();
+    expect(out.join('')).toContain('note: no source cell is below the level: nothing floods');
+    expect(out.join('')).toMatch(/flooded:\s+0 cells/);
+  });
+
+  it('reprojects a DEM in WGS 84 or another VN-2000 zone to the project CRS (gdalwarp, bilinear)', async () => {
+    const project = join(dir, 'demo.plandesk.sqlite');
+    const own = join(dir, 'demo.dem.tif');
+    for (const epsg of [4326, 9209]) {
+      const other = join(dir, `dem-${epsg}.tif`);
+      execFileSync('gdalwarp', ['-q', '-overwrite', '-t_srs', `EPSG:${epsg}`, '-r', 'bilinear', own, other]);
+      expect((await readDem(other)).grid.epsg).toBe(epsg);
+      capture();
+      const code = await runCli(['flood', project, '--dem', other, '--level', '1.0', '--sources', 'water', '--out', join(dir, `r${epsg}.tif`), '--json']);
+      vi.restoreAllMocks();
+      expect(err.join('')).toBe('');
+      expect(code).toBe(0);
+      const summary = JSON.parse(out.join('')) as FloodSummary;
+      out.length = 0;
+      expect(summary).toMatchObject({ demEpsg: epsg, reprojected: true, epsg: 5897 });
+      const reference = (await readDem(own)).grid;
+      capture();
+      await runCli(['flood', project, '--dem', own, '--level', '1.0', '--sources', 'water', '--out', join(dir, 'r-own.tif'), '--json']);
+      vi.restoreAllMocks();
+      const direct = JSON.parse(out.join('')) as FloodSummary;
+      out.length = 0;
+      expect(direct.reprojected).toBe(false);
+      // Twice resampled, the same flood within a few per cent of the area.
+      expect(Math.abs(summary.areaM2 - direct.areaM2) / direct.areaM2).toBeLessThan(0.05);
+      expect(Math.abs(summary.extent[0] - reference.originX)).toBeLessThan(10);
+    }
+  }, 60_000);
 });
