@@ -16,6 +16,8 @@
  */
 import type { CrsDefinition } from '../crs/registry.js';
 import type { PlanDeskErrorCode } from '../errors.js';
+import type { FloodJobArgs, FloodJobResult, RasterImage, RasterImageRequest, RasterValue } from '../flood/types.js';
+import type { ExportJobArgs, ExportJobResult, ImportJobArgs, ImportJobResult } from '../io/job-types.js';
 import type { BBox, FieldCondition, LayerSummary } from '../store/types.js';
 import type {
   FieldDefinition,
@@ -437,11 +439,20 @@ export interface ValidateApi {
 export interface JobArgsByKind {
   /** For tests and diagnostics: sleeps `ms` in `steps`, reporting progress; fails when `fail` is set. */
   readonly wait: { readonly ms: number; readonly steps?: number; readonly fail?: string };
+  /** A flood scenario (gis-core/flood/job.ts): depth, arrival levels, polygons and report beside the project. */
+  readonly flood: FloodJobArgs;
+  /** Import a GDAL source into a layer as one edit batch (gis-core/io/job.ts). */
+  readonly import: ImportJobArgs;
+  /** Export a layer or selection to gpkg/shp/geojson/kml/dxf/csv (gis-core/io/job.ts). */
+  readonly export: ExportJobArgs;
 }
 
 /** What each kind of job answers when done. */
 export interface JobResultByKind {
   readonly wait: { readonly slept: number };
+  readonly flood: FloodJobResult;
+  readonly import: ImportJobResult;
+  readonly export: ExportJobResult;
 }
 
 export type JobKind = keyof JobArgsByKind;
@@ -479,12 +490,48 @@ export interface JobApi {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rasters: the terrain and flood runs drawn for the map (gis-core/flood/rasters.ts)
+// ---------------------------------------------------------------------------------------------
+
+export type { FloodJobArgs, FloodJobResult, FloodReport, RasterImage, RasterImageRequest, RasterValue } from '../flood/types.js';
+export type { ExportJobArgs, ExportJobResult, ImportJobArgs, ImportJobResult } from '../io/job-types.js';
+
+export interface RasterApi {
+  /** The terrain (hillshade × elevation colours) or a flood run's depth (at its level or `level`) as a PNG for a box. */
+  rasterImage(request: RasterImageRequest): Promise<RasterImage>;
+  /** Ground elevation (and a run's water depth) at a point, project CRS. */
+  rasterValue(x: number, y: number, options?: { readonly floodId?: string; readonly level?: number }): Promise<RasterValue>;
+  /** A flood run's inundation polygons (GeoJSON, project CRS, 8-connected). */
+  floodPolygons(floodId: string): Promise<{ readonly type: 'FeatureCollection'; readonly features: unknown[] }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terrain as numbers: the DEM sampled on a grid, for the 3D view (gis-core/raster/terrain-grid.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** The project's DEM sampled at the centres of a `columns × rows` grid over `bbox`. */
+export interface TerrainGrid {
+  readonly bbox: readonly [number, number, number, number];
+  readonly columns: number;
+  readonly rows: number;
+  /** Elevations (m, to the cm), row-major, row 0 = north; null outside the DEM or on nodata. */
+  readonly values: (number | null)[];
+  readonly min: number | null;
+  readonly max: number | null;
+}
+
+export interface TerrainApi {
+  /** Elevations of the project's terrain (metadata `terrain`) on a grid over a box, project CRS; 2 … 512 a side. */
+  terrainGrid(bbox: BBox, columns: number, rows: number): Promise<TerrainGrid>;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Room for later issues (names reserved so transports stay 1:1):
 //   SyncApi      syncStatus(), syncPull(), syncPush(), syncResolve(conflict, choice)
 // ---------------------------------------------------------------------------------------------
 
 /** The whole API. Every method is async and takes and returns JSON-serialisable values. */
-export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi {}
+export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi, RasterApi, TerrainApi {}
 
 export type ApiMethodName = keyof PlanDeskApi;
 
@@ -518,6 +565,10 @@ export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
   job: { access: 'write', arity: 1 },
   jobCancel: { access: 'write', arity: 1 },
   jobList: { access: 'write', arity: 0 },
+  rasterImage: { access: 'read', arity: 1 },
+  rasterValue: { access: 'read', arity: 3 },
+  floodPolygons: { access: 'read', arity: 1 },
+  terrainGrid: { access: 'read', arity: 3 },
 };
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethodName[];

@@ -6,6 +6,7 @@ import type {
   ApiFeatureCollection,
   ApiFeatureDetail,
   ApiMethodName,
+  BBox,
   CrsInfo,
   EditBatch,
   EditBatchDetail,
@@ -17,12 +18,16 @@ import type {
   LayerInfo,
   PlanDeskApi,
   ProjectDescription,
+  RasterImage,
+  RasterImageRequest,
+  RasterValue,
   SearchOptions,
   SearchResult,
+  TerrainGrid,
   ValidateOptions,
   ValidationReport,
 } from './contract.js';
-import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody, validateOptionsToParams } from './wire.js';
+import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody, rasterImageToParams, validateOptionsToParams } from './wire.js';
 
 export interface HttpClientOptions {
   /** Where the server is, e.g. 'http://127.0.0.1:8080/' or location.origin; '' for same origin. */
@@ -80,5 +85,20 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
     job: (jobId: string) => call<JobInfo>('job', { jobId }),
     jobCancel: (jobId: string) => call<JobInfo>('jobCancel', { jobId }),
     jobList: () => call<JobInfo[]>('jobList'),
+    rasterImage: (request: RasterImageRequest) => call<RasterImage>('rasterImage', {}, rasterImageToParams(request)),
+    rasterValue: (x: number, y: number, valueOptions?: { readonly floodId?: string; readonly level?: number }) =>
+      call<RasterValue>(
+        'rasterValue',
+        {},
+        new URLSearchParams({
+          x: String(x),
+          y: String(y),
+          ...(valueOptions?.floodId !== undefined ? { floodId: valueOptions.floodId } : {}),
+          ...(valueOptions?.level !== undefined ? { level: String(valueOptions.level) } : {}),
+        }),
+      ),
+    floodPolygons: (floodId: string) => call<{ type: 'FeatureCollection'; features: unknown[] }>('floodPolygons', { floodId }),
+    terrainGrid: (bbox: BBox, columns: number, rows: number) =>
+      call<TerrainGrid>('terrainGrid', {}, new URLSearchParams({ bbox: bbox.join(','), columns: String(columns), rows: String(rows) })),
   };
 }

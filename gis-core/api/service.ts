@@ -18,6 +18,9 @@ import { expandOperations } from '../edit/expand.js';
 import { transformOperations } from '../edit/transform-operations.js';
 import { isPlanDeskError } from '../errors.js';
 import { JobManager } from '../jobs/manager.js';
+import { ProjectRasters } from '../flood/rasters.js';
+import { projectTerrain, readDemInCrs } from '../flood/scenario.js';
+import { cachedDem, checkTerrainGridArgs, sampleTerrainGrid } from '../raster/terrain-grid.js';
 import { isUuid, newUuid } from '../util/uuid.js';
 import { validateProject } from '../validate/engine.js';
 import {
@@ -39,8 +42,12 @@ import {
   type LayerInfo,
   type PlanDeskApi,
   type ProjectDescription,
+  type RasterImage,
+  type RasterImageRequest,
+  type RasterValue,
   type SearchOptions,
   type SearchResult,
+  type TerrainGrid,
   type ValidateOptions,
   type ValidationReport,
 } from './contract.js';
@@ -76,11 +83,13 @@ export class PlanDeskService implements PlanDeskApi {
   private readonly search_: SearchCache;
   private readonly projectCrs: CrsDefinition;
   private readonly jobs: JobManager;
+  private readonly rasters: ProjectRasters;
 
   constructor(readonly store: Project) {
     this.search_ = new SearchCache(store);
     this.projectCrs = getCrs(store.info().crsEpsg);
     this.jobs = new JobManager(store);
+    this.rasters = new ProjectRasters(store);
   }
 
   async project(): Promise<ProjectDescription> {
@@ -253,5 +262,28 @@ export class PlanDeskService implements PlanDeskApi {
 
   async jobList(): Promise<JobInfo[]> {
     return this.jobs.list();
+  }
+
+  // ------------------------------------------------------------------------------- rasters
+
+  async rasterImage(request: RasterImageRequest): Promise<RasterImage> {
+    return this.rasters.image(request);
+  }
+
+  async rasterValue(x: number, y: number, options?: { readonly floodId?: string; readonly level?: number }): Promise<RasterValue> {
+    const o = checkObject<{ floodId: string; level: number }>(options, 'raster value options');
+    return this.rasters.value(x, y, o.floodId, o.level);
+  }
+
+  async floodPolygons(floodId: string): Promise<{ readonly type: 'FeatureCollection'; readonly features: unknown[] }> {
+    return this.rasters.polygons(floodId);
+  }
+
+  // ------------------------------------------------------------------------------- terrain grid
+
+  async terrainGrid(bbox: BBox, columns: number, rows: number): Promise<TerrainGrid> {
+    checkTerrainGridArgs(bbox, columns, rows);
+    const dem = await cachedDem(this.store, async () => (await readDemInCrs(projectTerrain(this.store), this.store.info().crsEpsg)).dem);
+    return sampleTerrainGrid(dem, bbox, columns, rows);
   }
 }

@@ -3,7 +3,7 @@
  * how a features query becomes URL parameters, the HTTP status of each error code, and the
  * error type a client throws. Browser-safe: no Node imports.
  */
-import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery, ValidateOptions } from './contract.js';
+import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery, RasterImageRequest, ValidateOptions } from './contract.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -34,6 +34,10 @@ export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
   job: { method: 'GET', path: '/api/jobs/{jobId}' },
   jobCancel: { method: 'POST', path: '/api/jobs/{jobId}/cancel' },
   jobList: { method: 'GET', path: '/api/jobs' },
+  rasterImage: { method: 'GET', path: '/api/rasters/image' },
+  rasterValue: { method: 'GET', path: '/api/rasters/value' },
+  floodPolygons: { method: 'GET', path: '/api/floods/{floodId}/polygons' },
+  terrainGrid: { method: 'GET', path: '/api/terrain/grid' },
 };
 
 /** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
@@ -63,6 +67,14 @@ export function validateOptionsToParams(options: ValidateOptions = {}): URLSearc
   if (options.layers?.length) params.set('layers', options.layers.join(','));
   if (options.rules?.length) params.set('rules', options.rules.join(','));
   if (options.bbox) params.set('bbox', options.bbox.join(','));
+  return params;
+}
+
+/** URL parameters of a raster image request: source, bbox, width, height, floodId?, level?. */
+export function rasterImageToParams(request: RasterImageRequest): URLSearchParams {
+  const params = new URLSearchParams({ source: request.source, bbox: request.bbox.join(','), width: String(request.width), height: String(request.height) });
+  if (request.floodId !== undefined) params.set('floodId', request.floodId);
+  if (request.level !== undefined) params.set('level', String(request.level));
   return params;
 }
 

@@ -9,6 +9,7 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerEditCommands } from './commands/edit.js';
 import { registerFloodCommand } from './commands/flood.js';
 import { registerInfoCommand } from './commands/info.js';
+import { registerIoCommands } from './commands/io.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
 import { registerValidateCommand } from './commands/validate.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerDemoCommand(program);
   registerInfoCommand(program);
   registerValidateCommand(program);
+  registerIoCommands(program);
   registerEditCommands(program);
   registerFloodCommand(program);
   registerCrsCommands(program);

@@ -1,10 +1,15 @@
 /** Every kind of job and its definition. A kind without an entry here is a type error. */
 import type { JobKind } from '../api/contract.js';
 import type { JobDefinition } from './definition.js';
+import { floodJob } from '../flood/job.js';
+import { exportJob, importJob } from '../io/job.js';
 import { waitJob } from './wait-job.js';
 
 export const JOB_DEFINITIONS: { readonly [K in JobKind]: JobDefinition<K> } = {
   wait: waitJob,
+  flood: floodJob,
+  import: importJob,
+  export: exportJob,
 };
 
 export function isJobKind(kind: unknown): kind is JobKind {

@@ -17,6 +17,15 @@ export interface RouteRequest {
   readonly body: unknown;
 }
 
+/** A decimal number parameter (e.g. a water level), or undefined when absent. */
+function decimal(query: QueryParams, key: string): number | undefined {
+  const value = query.string(key);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new PlanDeskError('INVALID_ARGUMENT', `parameter "${key}" must be a number, got "${value}"`);
+  return n;
+}
+
 type ArgsDecoder<K extends ApiMethodName> = (request: RouteRequest) => Parameters<PlanDeskApi[K]>;
 
 const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
@@ -78,6 +87,34 @@ const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
   job: ({ path, query }) => (query.only(), [path.jobId ?? '']),
   jobCancel: ({ path, query }) => (query.only(), [path.jobId ?? '']),
   jobList: ({ query }) => (query.only(), []),
+  rasterImage: ({ query }) => {
+    query.only('source', 'bbox', 'width', 'height', 'floodId', 'level');
+    const floodId = query.string('floodId');
+    const level = decimal(query, 'level');
+    return [
+      {
+        source: query.requiredString('source') as 'terrain' | 'flood',
+        bbox: query.bbox('bbox') ?? (undefined as never),
+        width: query.integer('width') ?? (undefined as never),
+        height: query.integer('height') ?? (undefined as never),
+        ...(floodId !== undefined ? { floodId } : {}),
+        ...(level !== undefined ? { level } : {}),
+      },
+    ];
+  },
+  rasterValue: ({ query }) => {
+    query.only('x', 'y', 'floodId', 'level');
+    const floodId = query.string('floodId');
+    const level = decimal(query, 'level');
+    return [decimal(query, 'x') ?? NaN, decimal(query, 'y') ?? NaN, { ...(floodId !== undefined ? { floodId } : {}), ...(level !== undefined ? { level } : {}) }];
+  },
+  floodPolygons: ({ path, query }) => (query.only(), [path.floodId ?? '']),
+  terrainGrid: ({ query }) => {
+    query.only('bbox', 'columns', 'rows');
+    const bbox = query.bbox('bbox');
+    if (!bbox) throw new PlanDeskError('INVALID_ARGUMENT', 'bbox=minx,miny,maxx,maxy is required');
+    return [bbox, query.integer('columns') ?? 0, query.integer('rows') ?? 0];
+  },
 };
 
 export interface Route {

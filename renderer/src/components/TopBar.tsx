@@ -12,11 +12,15 @@ interface Props {
   onTool(tool: Tool): void;
   onValidation(): void;
   onZoomProject(): void;
+  /** Opens the 3D view for the current map extent. */
+  onScene3d(): void;
+  readonly floodOpen: boolean;
+  onFlood(): void;
   onLanguage(): void;
   onSettings(): void;
 }
 
-export function TopBar({ project, tool, search, validationOpen, onTool, onValidation, onZoomProject, onLanguage, onSettings }: Props) {
+export function TopBar({ project, tool, search, validationOpen, onTool, onValidation, onZoomProject, onScene3d, floodOpen, onFlood, onLanguage, onSettings }: Props) {
   const i18n = useI18n();
   const toolButton = (id: Tool, label: string, icon: string, title?: string) => (
     <button className={`tool${tool === id ? ' active' : ''}`} aria-pressed={tool === id} onClick={() => onTool(id)} title={title ?? label} data-testid={`tool-${id}`}>
@@ -75,6 +79,18 @@ export function TopBar({ project, tool, search, validationOpen, onTool, onValida
             ⤢
           </span>
           {i18n.t('tool.zoomProject')}
+        </button>
+        <button className="tool" onClick={onScene3d} title={i18n.t('scene3d.openTitle')} data-testid="scene3d-open">
+          <span className="tool-icon" aria-hidden="true">
+            ⛫
+          </span>
+          {i18n.t('scene3d.open')}
+        </button>
+        <button className={`tool${floodOpen ? ' active' : ''}`} aria-pressed={floodOpen} onClick={onFlood} title={i18n.t('tool.floodTitle')} data-testid="tool-flood">
+          <span className="tool-icon" aria-hidden="true">
+            ≋
+          </span>
+          {i18n.t('tool.flood')}
         </button>
       </nav>
       <div className="top-right">

@@ -28,11 +28,13 @@ import type { LayerLoadState } from '../map/view-loader.js';
 import { AttributeTable } from './AttributeTable.js';
 import { CopyAttributesPanel } from './CopyAttributesPanel.js';
 import { EditToolbar } from './EditToolbar.js';
+import { FloodPanel } from './FloodPanel.js';
 import { FeatureForm, type FormKind } from './FeatureForm.js';
 import { IdentifyPanel } from './IdentifyPanel.js';
 import { LayerPanel } from './LayerPanel.js';
 import type { LayerUiState } from './LayerRow.js';
 import { MeasureBox } from './MeasureBox.js';
+import { Scene3DView } from './Scene3DView.js';
 import { SearchBox } from './SearchBox.js';
 import { SettingsDialog } from './SettingsDialog.js';
 import { StatusBar } from './StatusBar.js';
@@ -81,6 +83,9 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
   const [snapTolerance, setSnapTolerance] = useState(loadSnapTolerance);
   const [session, setSession] = useState<EditSession | null>(null);
   const [validationOpen, setValidationOpen] = useState(false);
+  const [floodOpen, setFloodOpen] = useState(false);
+  /** The box the 3D view was opened for (null: closed). */
+  const [scene3dBox, setScene3dBox] = useState<BBox | null>(null);
   /** Feature counts as edits change them (the layer list is read once, at boot). */
   const [counts, setCounts] = useState<ReadonlyMap<LayerId, number>>(() => new Map(layers.map((l) => [l.id, l.featureCount])));
   const byId = useMemo(() => new Map(layers.map((l) => [l.id, l])), [layers]);
@@ -329,9 +334,10 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
       {validationOpen && (
         <ValidationPanel api={api} layers={layers} viewBox={viewBox} onApplied={onApplied} onPick={pickFinding} onClose={() => setValidationOpen(false)} />
       )}
+      {floodOpen && controller && <FloodPanel api={api} controller={controller} layers={layers} onClose={() => setFloodOpen(false)} />}
     </>
   );
-  const hasRight = (!editing && selection !== null && selectedLayer !== undefined) || validationOpen || editing;
+  const hasRight = (!editing && selection !== null && selectedLayer !== undefined) || validationOpen || floodOpen || editing;
 
   return (
     <div className={`workspace${tableInfo ? ' with-table' : ''}${editing ? ' editing' : ''}`}>
@@ -343,6 +349,12 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
         onTool={setTool}
         onValidation={() => setValidationOpen(!validationOpen)}
         onZoomProject={() => controller?.zoomToProject(300)}
+        onScene3d={() => {
+          const extent = controller?.viewExtent();
+          if (extent) setScene3dBox([extent[0]!, extent[1]!, extent[2]!, extent[3]!]);
+        }}
+        floodOpen={floodOpen}
+        onFlood={() => setFloodOpen(!floodOpen)}
         onLanguage={onLanguage}
         onSettings={() => setSettingsOpen(true)}
       />
@@ -381,6 +393,7 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
           aria-label="map"
         />
         {(tool === 'length' || tool === 'area') && <MeasureBox measurement={measurement} kind={tool} onClear={() => controller?.clearMeasure()} />}
+        {scene3dBox && <Scene3DView api={api} layers={layers} bbox={scene3dBox} onClose={() => setScene3dBox(null)} />}
       </main>
       {hasRight && <div className="right-column">{rightPanels}</div>}
       {tableInfo && controller && (
