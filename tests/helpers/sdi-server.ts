@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 import { fileURLToPath } from 'node:url';
 import { getLayer } from '../../layers/index.js';
 import type { FieldType, LayerId } from '../../layers/types.js';
@@ -32,17 +32,6 @@ export function createSdiTable(pg: PostgisCluster, layerId: LayerId, epsg = 5897
   pg.psql(`CREATE INDEX ON public."${layer.id}" USING gist (geom)`);
   pg.psql(`SELECT plandesk_enable_versioning('public."${layer.id}"')`);
   return { schema: 'public', table: layer.id, name: layer.id, geometryType: layer.geometryType, geometryColumn: 'geom', key: 'fid' };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface SdiServer {

@@ -5,19 +5,16 @@
  * and a journal that agrees with the tables.
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EditBatch, EditOperation } from '../../gis-core/api/contract.js';
 import { Project } from '../../gis-core/store/project.js';
 import { newUuid } from '../../gis-core/util/uuid.js';
 import { ORIGIN, buildFixtureProject } from '../helpers/api-fixture.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/temp.js';
 
-const bin = fileURLToPath(new URL('../../bin/plandesk.js', import.meta.url));
-const dist = fileURLToPath(new URL('../../dist/gis-core/cli/main.js', import.meta.url));
 
 /** Hydrants per batch: enough that a batch takes a while to write, so kills land inside transactions. */
 const PER_BATCH = 400;
@@ -43,30 +40,8 @@ function makeBatch(tag: string, parcel: string, index: number): { batch: EditBat
   return { batch: { operations, message: tag, source: 'cli', author: 'crash-test' }, sent: { tag, uuids, parcel, address } };
 }
 
-async function startServer(file: string): Promise<{ url: string; child: ReturnType<typeof spawn>; exited: Promise<unknown> }> {
-  const child = spawn(process.execPath, [bin, 'serve', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', () => reject(new Error(`serve exited: ${output}`)));
-  });
-  return { url, child, exited };
-}
-
 describe('a killed server loses nothing acknowledged and leaves nothing half-done', () => {
   it('survives SIGKILL in the middle of a stream of edit batches, three times', async () => {
-    if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     const file = join(tempDir('plandesk-crash-'), 'crash.plandesk.sqlite');
     copyFileSync(buildFixtureProject('crash'), file);
     const setup = Project.open(file);
@@ -77,7 +52,7 @@ describe('a killed server loses nothing acknowledged and leaves nothing half-don
     const unacknowledged: SentBatch[] = [];
     let killedInFlight = 0;
     for (let round = 0; round < 3; round++) {
-      const { url, child, exited } = await startServer(file);
+      const { url, child, exited } = await startServeProcess(file);
       // Kill after a varying delay, whatever the server is doing then.
       const delay = 400 + round * 350;
       const killer = setTimeout(() => child.kill('SIGKILL'), delay);

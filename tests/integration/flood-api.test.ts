@@ -3,10 +3,8 @@
  * built server, with progress and cancel), the terrain and depth drawn as PNGs, the level slider
  * (any level from the run's arrival levels), values under the pointer and inundation polygons.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FloodJobResult, JobInfo } from '../../gis-core/api/contract.js';
@@ -19,12 +17,11 @@ import type { RasterGrid } from '../../gis-core/raster/grid.js';
 import { readDem } from '../../gis-core/raster/read-geotiff.js';
 import { writeFloat32GeoTiff } from '../../gis-core/raster/write-geotiff.js';
 import { Project } from '../../gis-core/store/project.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir('plandesk-flood-api-');
 const demo = writeDemoProject(join(dir, 'demo.plandesk.sqlite'), { scale: 'small', seed: 2025 });
-const bin = fileURLToPath(new URL('../../bin/plandesk.js', import.meta.url));
-const dist = fileURLToPath(new URL('../../dist/gis-core/jobs/worker.js', import.meta.url));
 
 async function settle(get: () => Promise<JobInfo>): Promise<JobInfo> {
   let info = await get();
@@ -142,7 +139,6 @@ describe('flood through the service (inline job)', () => {
 
 describe('flood in a worker thread (the built server)', () => {
   it('runs with progress, draws over HTTP, and cancels a long run', async () => {
-    if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     // A 2000 × 2000 DEM with depression filling: long enough to cancel.
     const big = join(dir, 'big.dem.tif');
     const grid: RasterGrid = { columns: 2000, rows: 2000, originX: 566000, originY: 1160000, cellX: 2, cellY: 2, epsg: 5897 };
@@ -154,20 +150,8 @@ describe('flood in a worker thread (the built server)', () => {
       }
     }
     writeFloat32GeoTiff(big, grid, rows(), { nodata: -9999 });
-    const child = spawn(process.execPath, [bin, 'serve', demo.file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { url, child } = await startServeProcess(demo.file);
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[0]);
-          }
-        });
-      });
       const client = createHttpClient({ baseUrl: url });
       const started = await client.jobStart({ kind: 'flood', args: { level: 1.2, sources: { water: true } } });
       const done = await settle(() => client.job(started.id));

@@ -2,19 +2,15 @@
  * Jobs: started, followed and cancelled through the API — inline under the test runner, and in
  * worker threads in the built server (`plandesk serve` from dist/).
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { JobInfo } from '../../gis-core/api/contract.js';
 import { createHttpClient } from '../../gis-core/api/http-client.js';
 import { PlanDeskService } from '../../gis-core/api/service.js';
 import { Project } from '../../gis-core/store/project.js';
 import { buildFixtureProject } from '../helpers/api-fixture.js';
+import { startServeProcess } from '../helpers/serve-process.js';
 
 const file = buildFixtureProject('jobs');
-const bin = fileURLToPath(new URL('../../bin/plandesk.js', import.meta.url));
-const dist = fileURLToPath(new URL('../../dist/gis-core/jobs/worker.js', import.meta.url));
 
 async function settle(get: () => Promise<JobInfo>): Promise<JobInfo> {
   let info = await get();
@@ -59,21 +55,8 @@ describe('jobs through the service (inline)', () => {
 
 describe('jobs in worker threads (the built server)', () => {
   it('runs, reports progress and cancels over HTTP', async () => {
-    if (!existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-    const child = spawn(process.execPath, [bin, 'serve', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const { url, child } = await startServeProcess(file);
     try {
-      let output = '';
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 30_000);
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString();
-          const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
-          if (match) {
-            clearTimeout(timer);
-            resolve(match[0]);
-          }
-        });
-      });
       const client = createHttpClient({ baseUrl: url });
       const started = await client.jobStart({ kind: 'wait', args: { ms: 1500, steps: 15 } });
       await vi.waitFor(async () => expect((await client.job(started.id)).progress).toBeGreaterThan(0), { timeout: 10_000, interval: 50 });
