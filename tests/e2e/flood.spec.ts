@@ -115,3 +115,54 @@ test('runs a design flood, shows the depth layer and the report, and moves the l
   await waitIdle(page);
   await keepScreenshot(page, 'flood-terrain');
 });
+
+test('places a seed point and a dike by clicking the map, runs, and draws the inundation polygons', async ({ page, project }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript("window.localStorage.setItem('plandesk.lang', 'vi')");
+  await page.goto(project.url);
+  await waitIdle(page);
+  await page.getByTestId('tool-flood').click();
+  const panel = page.getByTestId('flood-panel');
+  await expect(panel).toBeVisible();
+  const view = await viewInfo(page);
+  const at = (fx: number, fy: number) => ({ x: view.box.x + view.box.width * fx, y: view.box.y + view.box.height * fy });
+
+  // A seed point: a click on the map adds a marker.
+  await panel.getByTestId('flood-seed-mode').click();
+  const seed = at(0.5, 0.5);
+  await page.mouse.click(seed.x, seed.y);
+  await expect(panel.getByTestId('flood-seed-count')).toHaveAttribute('data-count', '1');
+  // Placing a seed is not an identify click: no feature panel opens over the flood panel.
+  await expect(page.getByTestId('identify-panel')).toHaveCount(0);
+  await panel.getByTestId('flood-seed-mode').click();
+
+  // A dike: clicks, then a double-click ends the line.
+  await panel.getByTestId('flood-dike-crest').fill('3');
+  await panel.getByTestId('flood-dike-mode').click();
+  for (const [fx, fy] of [[0.3, 0.3], [0.4, 0.35]] as const) {
+    const p = at(fx, fy);
+    await page.mouse.click(p.x, p.y);
+    await page.waitForTimeout(300);
+  }
+  const end = at(0.5, 0.3);
+  await page.mouse.dblclick(end.x, end.y);
+  await expect(panel.getByTestId('flood-dike-count')).toHaveAttribute('data-count', '1');
+
+  await panel.getByTestId('flood-level').fill('1.2');
+  await panel.getByTestId('flood-run').click();
+  await expect(panel.getByTestId('flood-result')).toBeVisible({ timeout: 60_000 });
+  const polygons = panel.getByTestId('flood-polygons');
+  await expect(polygons).toBeVisible();
+  expect(Number(await polygons.getAttribute('data-count'))).toBeGreaterThan(0);
+  await page.mouse.move(view.box.x + 5, view.box.y + 5);
+  await page.waitForTimeout(500);
+  await waitIdle(page);
+  await keepScreenshot(page, 'flood-polygons');
+
+  // The toggle hides the outlines: fewer blue pixels.
+  const withOutlines = blueish(await mapImage(page));
+  await panel.getByTestId('flood-polygons-toggle').uncheck();
+  await page.waitForTimeout(500);
+  await waitIdle(page);
+  expect(blueish(await mapImage(page))).toBeLessThan(withOutlines);
+});

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { FloodJobArgs, FloodJobResult, FloodReport, JobInfo, LayerInfo, PlanDeskApi, RasterValue } from '../../../gis-core/api/contract.js';
 import { floodReportCsv } from '../../../gis-core/flood/report-csv.js';
 import type { LayerId } from '../../../layers/types.js';
+import { FloodInputs, type FloodInputMode } from '../flood/flood-inputs.js';
 import { FloodLayers } from '../flood/flood-layers.js';
 import { useI18n } from '../i18n/context.js';
 import { formatArea, formatLength, formatNumber, formatValue } from '../i18n/format.js';
@@ -50,6 +51,15 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
   const [pointer, setPointer] = useState<RasterValue | null>(null);
   const [table, setTable] = useState<'areas' | 'roads' | 'points' | 'freeboard'>('areas');
   const layersRef = useRef<FloodLayers | null>(null);
+  const inputsRef = useRef<FloodInputs | null>(null);
+  const [inputMode, setInputMode] = useState<FloodInputMode>('none');
+  const [crestText, setCrestText] = useState('2.5');
+  const crestRef = useRef(2.5);
+  crestRef.current = number(crestText) ?? 2.5;
+  const [seedCount, setSeedCount] = useState(0);
+  const [dikeCount, setDikeCount] = useState(0);
+  const [polygonCount, setPolygonCount] = useState<number | null>(null);
+  const [showPolygons, setShowPolygons] = useState(true);
   const names = new Map(layers.map((l) => [l.id, l]));
 
   useEffect(() => {
@@ -66,6 +76,43 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
   }, [controller, api]);
 
   useEffect(() => layersRef.current?.setTerrainVisible(terrain), [terrain]);
+
+  useEffect(() => {
+    const created = new FloodInputs(controller.map, () => controller.claimClicks());
+    inputsRef.current = created;
+    const off = created.onChange(() => {
+      setSeedCount(created.seedPoints().length);
+      setDikeCount(created.dikeLines().length);
+    });
+    return () => {
+      off();
+      created.dispose();
+      inputsRef.current = null;
+    };
+  }, [controller]);
+
+  useEffect(() => inputsRef.current?.setMode(inputMode, () => crestRef.current), [inputMode]);
+  useEffect(() => inputsRef.current?.setPolygonsVisible(showPolygons), [showPolygons]);
+
+  // The run's inundation polygons.
+  const floodId = result?.floodId;
+  useEffect(() => {
+    if (!floodId) {
+      inputsRef.current?.showPolygons(null);
+      setPolygonCount(null);
+      return;
+    }
+    let live = true;
+    api
+      .floodPolygons(floodId)
+      .then((collection) => {
+        if (live) setPolygonCount(inputsRef.current?.showPolygons(collection) ?? 0);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [api, floodId]);
 
   // Follow the running job.
   useEffect(() => {
@@ -136,10 +183,14 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
     const level = number(levelText);
     const returnPeriod = number(periodText);
     const rise = number(riseText) ?? 0;
+    const seeds = inputsRef.current?.seedPoints() ?? [];
+    const dikes = inputsRef.current?.dikeLines() ?? [];
+    setInputMode('none');
     const args: FloodJobArgs = {
       ...(mode === 'level' ? (level !== undefined ? { level } : {}) : returnPeriod !== undefined ? { returnPeriod } : {}),
       ...(rise ? { rise } : {}),
-      sources: { ...(water ? { water: true } : {}), ...(edge ? { edge: true } : {}) },
+      sources: { ...(water ? { water: true } : {}), ...(edge ? { edge: true } : {}), ...(seeds.length ? { points: seeds } : {}) },
+      ...(dikes.length ? { dikes } : {}),
       ...(fill ? { fill: true } : {}),
     };
     setPlaying(false);
@@ -213,6 +264,33 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
           <label className="check">
             <input type="checkbox" checked={edge} onChange={(e) => setEdge(e.target.checked)} data-testid="flood-source-edge" /> {i18n.t('flood.sourceEdge')}
           </label>
+          <div className="flood-inputs">
+            <button aria-pressed={inputMode === 'seed'} className={inputMode === 'seed' ? 'active' : ''} onClick={() => setInputMode(inputMode === 'seed' ? 'none' : 'seed')} data-testid="flood-seed-mode">
+              {i18n.t('flood.placeSeeds')}
+            </button>
+            <span className="muted small" data-testid="flood-seed-count" data-count={seedCount}>
+              {i18n.t('flood.seedCount', { n: seedCount })}
+            </span>
+            <button onClick={() => inputsRef.current?.clearSeeds()} disabled={seedCount === 0} data-testid="flood-seed-clear">
+              {i18n.t('flood.clearSeeds')}
+            </button>
+          </div>
+          <div className="flood-inputs">
+            <button aria-pressed={inputMode === 'dike'} className={inputMode === 'dike' ? 'active' : ''} onClick={() => setInputMode(inputMode === 'dike' ? 'none' : 'dike')} data-testid="flood-dike-mode">
+              {i18n.t('flood.drawDike')}
+            </button>
+            <label>
+              {i18n.t('flood.crest')}
+              <input type="number" step="0.1" value={crestText} onChange={(e) => setCrestText(e.target.value)} data-testid="flood-dike-crest" />
+            </label>
+            <span className="muted small" data-testid="flood-dike-count" data-count={dikeCount}>
+              {i18n.t('flood.dikeCount', { n: dikeCount })}
+            </span>
+            <button onClick={() => inputsRef.current?.clearDikes()} disabled={dikeCount === 0} data-testid="flood-dike-clear">
+              {i18n.t('flood.clearDikes')}
+            </button>
+          </div>
+          {inputMode !== 'none' && <p className="muted small">{i18n.t(inputMode === 'seed' ? 'flood.seedHint' : 'flood.dikeHint')}</p>}
         </fieldset>
         <label className="check">
           <input type="checkbox" checked={fill} onChange={(e) => setFill(e.target.checked)} data-testid="flood-fill" /> {i18n.t('flood.fill')}
@@ -291,6 +369,15 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
               </span>
             )}
           </div>
+          <label className="check">
+            <input type="checkbox" checked={showPolygons} onChange={(e) => setShowPolygons(e.target.checked)} data-testid="flood-polygons-toggle" /> {i18n.t('flood.showPolygons')}
+            {polygonCount !== null && (
+              <span className="muted small" data-testid="flood-polygons" data-count={polygonCount}>
+                {' '}
+                ({i18n.t('flood.polygonCount', { n: polygonCount })})
+              </span>
+            )}
+          </label>
           <div className="flood-counts small" data-testid="flood-counts">
             {i18n.t('flood.counts', {
               zones: formatValue(report.counts.zones, i18n.lang),

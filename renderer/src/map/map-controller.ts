@@ -60,6 +60,8 @@ export class MapController {
   private readonly measure: MeasureTool;
   private basemap: TileLayer | null = null;
   private tool: Tool = 'identify';
+  /** Inputs that own map clicks for a while (flood seed points, a dike being drawn): identify waits. */
+  private clickClaims = 0;
   private pending = 0;
   private idle = false;
   private started = false;
@@ -130,7 +132,7 @@ export class MapController {
       if (center && resolution) writePermalink({ center, resolution });
     });
     this.map.on('singleclick', (event) => {
-      if (this.tool !== 'identify') return;
+      if (this.tool !== 'identify' || this.clickClaims > 0) return;
       const hit = featureAtPixel(this.map, event.pixel);
       events.onIdentify(hit);
     });
@@ -210,6 +212,17 @@ export class MapController {
   /** `bottomFirst`: layer ids from the bottom of the drawing order to the top. */
   setLayerOrder(bottomFirst: readonly LayerId[]): void {
     bottomFirst.forEach((id, index) => this.layers.get(id)?.layer.setZIndex(index));
+  }
+
+  /** Takes map clicks away from identify until the returned release is called (without changing the tool). */
+  claimClicks(): () => void {
+    this.clickClaims++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.clickClaims--;
+    };
   }
 
   setTool(tool: Tool): void {
