@@ -4,6 +4,7 @@
  * Geometries here are always in the project CRS (metres).
  */
 import type { GeoJSONGeometry, LayerId } from '../../layers/types.js';
+import type { EditOperation } from '../api/contract.js';
 
 /** A feature as the expander sees it (the store's current row). */
 export interface EditFeature {
@@ -18,22 +19,9 @@ export interface EditFeature {
  * (null clears a field); derived fields are filled by the store from `layers/derive.ts`.
  */
 export type BasicOperation =
-  | {
-      readonly op: 'insert';
-      readonly layer: LayerId;
-      readonly uuid: string;
-      readonly properties: Readonly<Record<string, unknown>>;
-      readonly geometry: GeoJSONGeometry;
-      readonly extraAttributes?: Readonly<Record<string, unknown>>;
-    }
-  | {
-      readonly op: 'update';
-      readonly layer: LayerId;
-      readonly uuid: string;
-      readonly properties?: Readonly<Record<string, unknown>>;
-      readonly geometry?: GeoJSONGeometry;
-    }
-  | { readonly op: 'delete'; readonly layer: LayerId; readonly uuid: string };
+  | (Extract<EditOperation, { op: 'insert' }> & { readonly uuid: string })
+  | Extract<EditOperation, { op: 'update' }>
+  | Extract<EditOperation, { op: 'delete' }>;
 
 /**
  * What expanding a batch may read: the project as it is before the batch, read by the store

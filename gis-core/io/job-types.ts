@@ -1,22 +1,12 @@
 /** Arguments and results of the 'import' and 'export' jobs (gis-core/io/job.ts), for the API contract. */
 import type { LayerId } from '../../layers/types.js';
 import type { ExportFormat, ExportResult } from './export.js';
-import type { EncodingChoice, FieldMapping, ImportResult } from './import.js';
-import type { TextEncoding } from './vn-text.js';
+import type { ImportOptions, ImportResult } from './import.js';
 
-export interface ImportJobArgs {
+/** The import options a client may set (author and archive limits are the core's), plus the source path. */
+export interface ImportJobArgs extends Omit<ImportOptions, 'author' | 'limits'> {
   /** The source, a path on the machine running PlanDesk. */
   readonly file: string;
-  readonly layer: LayerId;
-  readonly sourceLayer?: string;
-  readonly srcCrs?: number;
-  readonly encoding?: EncodingChoice;
-  readonly fieldEncodings?: Record<string, TextEncoding>;
-  readonly upperCaseFont?: boolean;
-  readonly mapping?: FieldMapping;
-  readonly multi?: 'split' | 'refuse';
-  readonly makeValid?: boolean;
-  readonly skipInvalid?: boolean;
 }
 
 export type ImportJobResult = ImportResult;
