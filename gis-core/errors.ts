@@ -26,7 +26,17 @@ export type PlanDeskErrorCode =
   /** A job stopped because it was asked to. */
   | 'CANCELLED'
   | 'NOTHING_TO_UNDO'
-  | 'NOTHING_TO_REDO';
+  | 'NOTHING_TO_REDO'
+  /** Sync: the SDI server refused the credentials (HTTP 401/403). */
+  | 'SYNC_AUTH_FAILED'
+  /** Sync: the SDI server could not be reached or did not answer in time. */
+  | 'SYNC_UNREACHABLE'
+  /** Sync: the SDI server answered with an error (an OGC exception report, HTTP 4xx/5xx). */
+  | 'SYNC_SERVER_ERROR'
+  /** Sync: the project has no SDI connection yet. */
+  | 'SYNC_NOT_CONNECTED'
+  /** Kiosk: too many requests from one client; try again shortly. */
+  | 'RATE_LIMITED';
 
 export class PlanDeskError extends Error {
   override readonly name = 'PlanDeskError';

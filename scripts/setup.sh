@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(
   gdal-bin proj-bin libsqlite3-mod-spatialite spatialite-bin sqlite3 grass-core
   postgresql qgis-server-bin qgis-server-wfs qgis-server-wfs3
-  chromium xvfb fonts-noto-core
+  chromium xvfb fonts-noto-core poppler-utils
   build-essential python3 ca-certificates
 )
 

@@ -20,6 +20,18 @@ import type { FloodJobArgs, FloodJobResult, RasterImage, RasterImageRequest, Ras
 import type { ExportJobArgs, ExportJobResult, ImportJobArgs, ImportJobResult } from '../io/job-types.js';
 import type { BBox, FieldCondition, LayerSummary } from '../store/types.js';
 import type {
+  SyncChangeset,
+  SyncCheckoutJobArgs,
+  SyncConflict,
+  SyncConnection,
+  SyncConnectRequest,
+  SyncJobResult,
+  SyncPullJobArgs,
+  SyncPushJobArgs,
+  SyncResolution,
+  SyncStatus,
+} from '../../sync/api-types.js';
+import type {
   FieldDefinition,
   GeoJSONGeometry,
   GeometryType,
@@ -445,6 +457,12 @@ export interface JobArgsByKind {
   readonly import: ImportJobArgs;
   /** Export a layer or selection to gpkg/shp/geojson/kml/dxf/csv (gis-core/io/job.ts). */
   readonly export: ExportJobArgs;
+  /** Fetch the mapped layers' server features inside an area (sync/). */
+  readonly 'sync-checkout': SyncCheckoutJobArgs;
+  /** Fetch what changed on the server and merge it three ways (sync/). */
+  readonly 'sync-pull': SyncPullJobArgs;
+  /** Send the local changes through the durable outbox (sync/). */
+  readonly 'sync-push': SyncPushJobArgs;
 }
 
 /** What each kind of job answers when done. */
@@ -453,6 +471,9 @@ export interface JobResultByKind {
   readonly flood: FloodJobResult;
   readonly import: ImportJobResult;
   readonly export: ExportJobResult;
+  readonly 'sync-checkout': SyncJobResult;
+  readonly 'sync-pull': SyncJobResult;
+  readonly 'sync-push': SyncJobResult;
 }
 
 export type JobKind = keyof JobArgsByKind;
@@ -526,12 +547,46 @@ export interface TerrainApi {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Room for later issues (names reserved so transports stay 1:1):
-//   SyncApi      syncStatus(), syncPull(), syncPush(), syncResolve(conflict, choice)
+// Sync with the provincial SDI server (sync/, docs/SYNC.md). Checkout, pull and push are jobs
+// ('sync-checkout', 'sync-pull', 'sync-push'): long, with progress and cancel.
+// ---------------------------------------------------------------------------------------------
+
+export type {
+  SyncChange,
+  SyncChangeKind,
+  SyncChangeset,
+  SyncConflict,
+  SyncConflictKind,
+  SyncConnection,
+  SyncConnectRequest,
+  SyncCredentials,
+  SyncJobResult,
+  SyncLayerMapping,
+  SyncProtocol,
+  SyncResolution,
+  SyncResolutionChoice,
+  SyncStatus,
+} from '../../sync/api-types.js';
+
+export interface SyncApi {
+  /** Connection, pending local changes, open conflicts and the outbox by state. */
+  syncStatus(): Promise<SyncStatus>;
+  /** Connects (protocol detected unless given), stores URL, protocol and layer mapping — never the secret. */
+  syncConnect(request: SyncConnectRequest): Promise<SyncConnection>;
+  /** Dry run: what a push would send and what it would overwrite on the server. */
+  syncPreview(): Promise<SyncChangeset>;
+  /** Stored conflicts (open first). */
+  syncConflicts(): Promise<SyncConflict[]>;
+  /** Resolves one conflict (keep mine, take theirs, or an edited value); answers the new status. */
+  syncResolve(resolution: SyncResolution): Promise<SyncStatus>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Room for later issues (names reserved so transports stay 1:1): AnalysisApi, PrintApi …
 // ---------------------------------------------------------------------------------------------
 
 /** The whole API. Every method is async and takes and returns JSON-serialisable values. */
-export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi, RasterApi, TerrainApi {}
+export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi, RasterApi, TerrainApi, SyncApi {}
 
 export type ApiMethodName = keyof PlanDeskApi;
 
@@ -569,6 +624,12 @@ export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
   rasterValue: { access: 'read', arity: 3 },
   floodPolygons: { access: 'read', arity: 1 },
   terrainGrid: { access: 'read', arity: 3 },
+  // Sync state is the office's business, not a kiosk's: all 'write' (not served in kiosk mode).
+  syncStatus: { access: 'write', arity: 0 },
+  syncConnect: { access: 'write', arity: 1 },
+  syncPreview: { access: 'write', arity: 0 },
+  syncConflicts: { access: 'write', arity: 0 },
+  syncResolve: { access: 'write', arity: 1 },
 };
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethodName[];

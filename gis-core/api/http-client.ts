@@ -23,6 +23,12 @@ import type {
   RasterValue,
   SearchOptions,
   SearchResult,
+  SyncChangeset,
+  SyncConflict,
+  SyncConnection,
+  SyncConnectRequest,
+  SyncResolution,
+  SyncStatus,
   TerrainGrid,
   ValidateOptions,
   ValidationReport,
@@ -100,5 +106,10 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
     floodPolygons: (floodId: string) => call<{ type: 'FeatureCollection'; features: unknown[] }>('floodPolygons', { floodId }),
     terrainGrid: (bbox: BBox, columns: number, rows: number) =>
       call<TerrainGrid>('terrainGrid', {}, new URLSearchParams({ bbox: bbox.join(','), columns: String(columns), rows: String(rows) })),
+    syncStatus: () => call<SyncStatus>('syncStatus'),
+    syncConnect: (request: SyncConnectRequest) => call<SyncConnection>('syncConnect', {}, undefined, request),
+    syncPreview: () => call<SyncChangeset>('syncPreview'),
+    syncConflicts: () => call<SyncConflict[]>('syncConflicts'),
+    syncResolve: (resolution: SyncResolution) => call<SyncStatus>('syncResolve', {}, undefined, resolution),
   };
 }

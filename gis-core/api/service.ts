@@ -52,6 +52,8 @@ import {
   type ValidationReport,
 } from './contract.js';
 import { transformBBox } from './geometry-bbox.js';
+import * as sync from '../../sync/engine/api.js';
+import type { SyncChangeset, SyncConflict, SyncConnection, SyncConnectRequest, SyncResolution, SyncStatus } from '../../sync/api-types.js';
 import { SearchCache, runSearch } from './search/search.js';
 
 function invalid(message: string): PlanDeskError {
@@ -285,5 +287,27 @@ export class PlanDeskService implements PlanDeskApi {
     checkTerrainGridArgs(bbox, columns, rows);
     const dem = await cachedDem(this.store, async () => (await readDemInCrs(projectTerrain(this.store), this.store.info().crsEpsg)).dem);
     return sampleTerrainGrid(dem, bbox, columns, rows);
+  }
+
+  // ------------------------------------------------------------------------------- sync (sync/engine/api.ts)
+
+  async syncStatus(): Promise<SyncStatus> {
+    return sync.syncStatus(this.store);
+  }
+
+  async syncConnect(request: SyncConnectRequest): Promise<SyncConnection> {
+    return sync.syncConnect(this.store, request);
+  }
+
+  async syncPreview(): Promise<SyncChangeset> {
+    return sync.syncPreview(this.store);
+  }
+
+  async syncConflicts(): Promise<SyncConflict[]> {
+    return sync.syncConflicts(this.store);
+  }
+
+  async syncResolve(resolution: SyncResolution): Promise<SyncStatus> {
+    return sync.syncResolve(this.store, resolution);
   }
 }

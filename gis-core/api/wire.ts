@@ -38,6 +38,11 @@ export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
   rasterValue: { method: 'GET', path: '/api/rasters/value' },
   floodPolygons: { method: 'GET', path: '/api/floods/{floodId}/polygons' },
   terrainGrid: { method: 'GET', path: '/api/terrain/grid' },
+  syncStatus: { method: 'GET', path: '/api/sync' },
+  syncConnect: { method: 'POST', path: '/api/sync/connection' },
+  syncPreview: { method: 'GET', path: '/api/sync/preview' },
+  syncConflicts: { method: 'GET', path: '/api/sync/conflicts' },
+  syncResolve: { method: 'POST', path: '/api/sync/conflicts/resolve' },
 };
 
 /** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
@@ -102,9 +107,17 @@ export function httpStatusFor(code: ApiErrorCode): number {
     case 'CONFLICT':
     case 'NOTHING_TO_UNDO':
     case 'NOTHING_TO_REDO':
+    case 'SYNC_NOT_CONNECTED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SYNC_AUTH_FAILED':
+    case 'SYNC_SERVER_ERROR':
+      return 502;
+    case 'SYNC_UNREACHABLE':
+      return 504;
     default:
       return 500;
   }

@@ -4,12 +4,16 @@ import type { JobDefinition } from './definition.js';
 import { floodJob } from '../flood/job.js';
 import { exportJob, importJob } from '../io/job.js';
 import { waitJob } from './wait-job.js';
+import { syncCheckoutJob, syncPullJob, syncPushJob } from '../../sync/engine/jobs.js';
 
 export const JOB_DEFINITIONS: { readonly [K in JobKind]: JobDefinition<K> } = {
   wait: waitJob,
   flood: floodJob,
   import: importJob,
   export: exportJob,
+  'sync-checkout': syncCheckoutJob,
+  'sync-pull': syncPullJob,
+  'sync-push': syncPushJob,
 };
 
 export function isJobKind(kind: unknown): kind is JobKind {

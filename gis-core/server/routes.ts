@@ -4,7 +4,16 @@
  * method's arguments. Adding a contract method without an entry here is a type error. Later
  * write routes read `request.body` (JSON).
  */
-import { API_METHODS, type ApiMethodName, type EditBatch, type JobRequest, type LayerId, type PlanDeskApi } from '../api/contract.js';
+import {
+  API_METHODS,
+  type ApiMethodName,
+  type EditBatch,
+  type JobRequest,
+  type LayerId,
+  type PlanDeskApi,
+  type SyncConnectRequest,
+  type SyncResolution,
+} from '../api/contract.js';
 import { PlanDeskError } from '../errors.js';
 import { API_ROUTES, type HttpMethod } from '../api/wire.js';
 import type { QueryParams } from './params.js';
@@ -115,6 +124,11 @@ const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
     if (!bbox) throw new PlanDeskError('INVALID_ARGUMENT', 'bbox=minx,miny,maxx,maxy is required');
     return [bbox, query.integer('columns') ?? 0, query.integer('rows') ?? 0];
   },
+  syncStatus: ({ query }) => (query.only(), []),
+  syncConnect: ({ query, body }) => (query.only(), [body as SyncConnectRequest]),
+  syncPreview: ({ query }) => (query.only(), []),
+  syncConflicts: ({ query }) => (query.only(), []),
+  syncResolve: ({ query, body }) => (query.only(), [body as SyncResolution]),
 };
 
 export interface Route {
