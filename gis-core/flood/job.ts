@@ -105,6 +105,8 @@ function capReport(report: FloodReport, limit: number): FloodReport {
 export const floodJob: JobDefinition<'flood'> = {
   writes: false,
   check: checkFloodArgs,
+  // Its outputs go beside the project (floodFiles), never to a path the caller names.
+  paths: (args) => ({ read: args.dem !== undefined ? [args.dem] : [], write: [] }),
   async run(args, context) {
     const floodId = newUuid();
     const files = floodFiles(context.project.file, floodId);

@@ -135,6 +135,8 @@ export function detectCrs(wkt: string | null | undefined): CrsDetection {
 
 export interface ZoneSuggestion {
   readonly epsg: number;
+  /** Why, as a category the UI words in its language: degrees in Vietnam, the project's zone, its province's, or a zone the data lies in. */
+  readonly kind: 'degrees' | 'project' | 'province' | 'area';
   readonly reason: string;
 }
 
@@ -149,8 +151,8 @@ export function suggestCrs(extent: readonly [number, number, number, number], pr
   const cy = (miny + maxy) / 2;
   if (minx >= 100 && maxx <= 112 && miny >= 6 && maxy <= 25) {
     return [
-      { epsg: 4326, reason: 'longitude/latitude degrees inside Vietnam (WGS 84, e.g. GPS or KML)' },
-      { epsg: 4756, reason: 'longitude/latitude degrees inside Vietnam (VN-2000 geographic)' },
+      { epsg: 4326, kind: 'degrees', reason: 'longitude/latitude degrees inside Vietnam (WGS 84, e.g. GPS or KML)' },
+      { epsg: 4756, kind: 'degrees', reason: 'longitude/latitude degrees inside Vietnam (VN-2000 geographic)' },
     ];
   }
   if (!(minx > 0 && maxx < 1_200_000 && miny > 800_000 && maxy < 2_700_000)) return [];
@@ -164,17 +166,17 @@ export function suggestCrs(extent: readonly [number, number, number, number], pr
     }
   };
   const out: ZoneSuggestion[] = [];
-  const add = (epsg: number, reason: string): void => {
+  const add = (epsg: number, kind: ZoneSuggestion['kind'], reason: string): void => {
     if (out.some((s) => s.epsg === epsg)) return;
     const crs = getCrs(epsg);
-    if (crs.datum === 'VN-2000' && crs.kind === 'projected' && inside(crs)) out.push({ epsg, reason });
+    if (crs.datum === 'VN-2000' && crs.kind === 'projected' && inside(crs)) out.push({ epsg, kind, reason });
   };
-  add(project.crsEpsg, "metres that fit the project's own zone");
+  add(project.crsEpsg, 'project', "metres that fit the project's own zone");
   try {
-    for (const zone of zonesForProvince(project.province)) add(zone.epsg, `the zone of ${zone.oldProvinces.join(', ')} (project province ${project.province})`);
+    for (const zone of zonesForProvince(project.province)) add(zone.epsg, 'province', `the zone of ${zone.oldProvinces.join(', ')} (project province ${project.province})`);
   } catch {
     // an unknown province name: no province zones to offer
   }
-  for (const crs of listCrs()) if (crs.zoneWidth === 3) add(crs.epsg, `metres inside the area of use of ${crs.name}`);
+  for (const crs of listCrs()) if (crs.zoneWidth === 3) add(crs.epsg, 'area', `metres inside the area of use of ${crs.name}`);
   return out;
 }

@@ -26,6 +26,8 @@ import { runTool } from './ogr.js';
 
 export type ExportFormat = 'gpkg' | 'shp' | 'geojson' | 'kml' | 'dxf' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['gpkg', 'shp', 'geojson', 'kml', 'dxf', 'csv'];
+/** The file extension of each format (an export without a chosen name is `<layer>.<ext>`). */
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = { gpkg: 'gpkg', shp: 'shp', geojson: 'geojson', kml: 'kml', dxf: 'dxf', csv: 'csv' };
 
 export interface ExportOptions {
   readonly layer: LayerId;

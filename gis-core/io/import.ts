@@ -62,7 +62,8 @@ function geometryHasZ(geometry: GeoJSONGeometry): boolean {
   return Array.isArray(pos) && pos.length > 2;
 }
 
-function decodeValue(source: SourceRef, value: unknown, encoding: TextEncoding | undefined, upperCaseFont: boolean): unknown {
+/** A source value as text in Unicode (NFC), read with `encoding` when it is legacy bytes. */
+export function decodeValue(source: SourceRef, value: unknown, encoding: TextEncoding | undefined, upperCaseFont: boolean): unknown {
   if (typeof value !== 'string') return value;
   // Drivers other than shapefiles hand over Unicode; only a legacy guess re-reads it as bytes.
   if (source.kind !== 'shapefile' && (encoding ?? 'utf8') === 'utf8') return value.normalize('NFC');
@@ -277,13 +278,39 @@ function firstZ(geometry: GeoJSONGeometry | null): number | undefined {
 
 const LEVEL_FIELDS = ['rim_level_m'];
 
-function pickLayer(layers: InspectedLayer[], wanted: string | undefined): InspectedLayer {
+/** The source layer asked for, else the first with features. */
+export function pickLayer(layers: InspectedLayer[], wanted: string | undefined): InspectedLayer {
   if (wanted !== undefined) {
     const found = layers.find((l) => l.name === wanted);
     if (!found) throw new PlanDeskError('INVALID_ARGUMENT', `The source has no layer "${wanted}" (it has ${layers.map((l) => l.name).join(', ')})`);
     return found;
   }
   return layers.find((l) => l.featureCount !== 0) ?? layers[0]!;
+}
+
+export interface SourceCrs {
+  readonly srcEpsg: number | null;
+  /** What GDAL is told the source is in (undefined: the file's own definition). */
+  readonly srcSrs: string | undefined;
+  readonly note: string;
+}
+
+/** The source's CRS: the user's choice, else the registry zone the file's definition is, else GDAL's reading of it; UNKNOWN_CRS when it has none. */
+export function resolveSourceCrs(file: string, src: InspectedLayer, srcCrs: number | undefined): SourceCrs {
+  if (srcCrs !== undefined) return { srcEpsg: srcCrs, srcSrs: getCrs(srcCrs).proj4, note: `EPSG:${srcCrs} as given` };
+  if (src.crs.epsg !== null) return { srcEpsg: src.crs.epsg, srcSrs: getCrs(src.crs.epsg).proj4, note: src.crs.note };
+  if (src.crs.status === 'other') return { srcEpsg: null, srcSrs: undefined, note: src.crs.note };
+  const hint = src.crsSuggestions.length ? `; it looks like ${src.crsSuggestions.map((s) => `EPSG:${s.epsg}`).join(' or ')} (${src.crsSuggestions[0]!.reason})` : '';
+  throw new PlanDeskError('UNKNOWN_CRS', `${basename(file)} has no coordinate system: choose one (--src-crs EPSG:N)${hint}`);
+}
+
+/** The encoding each source field is read with: per-field override, else the global choice, else the guess. */
+export function fieldEncodingsFor(src: InspectedLayer, options: Pick<ImportOptions, 'encoding' | 'fieldEncodings'>): Record<string, TextEncoding> {
+  const encodings: Record<string, TextEncoding> = {};
+  for (const field of src.fields) {
+    encodings[field.name] = options.fieldEncodings?.[field.name] ?? (options.encoding && options.encoding !== 'auto' ? options.encoding : (src.encodings[field.name]?.encoding ?? 'utf8'));
+  }
+  return encodings;
 }
 
 export async function importFile(project: Project, file: string, options: ImportOptions): Promise<ImportResult> {
@@ -301,33 +328,11 @@ export async function importFile(project: Project, file: string, options: Import
   const src = pickLayer(inspected.layers, options.sourceLayer);
   if (src.featureCount === 0) throw new PlanDeskError('INVALID_ARGUMENT', `${basename(file)}: layer "${src.name}" has no features — nothing to import`);
 
-  // CRS: the user's choice, else the registry zone the file's definition is, else GDAL's reading of it.
   const target = getCrs(info.crsEpsg);
-  let srcSrs: string | undefined;
-  let crsNote: string;
-  let srcEpsg: number | null;
-  if (options.srcCrs !== undefined) {
-    srcEpsg = options.srcCrs;
-    srcSrs = getCrs(options.srcCrs).proj4;
-    crsNote = `EPSG:${options.srcCrs} as given`;
-  } else if (src.crs.epsg !== null) {
-    srcEpsg = src.crs.epsg;
-    srcSrs = getCrs(src.crs.epsg).proj4;
-    crsNote = src.crs.note;
-  } else if (src.crs.status === 'other') {
-    srcEpsg = null;
-    crsNote = src.crs.note;
-  } else {
-    const hint = src.crsSuggestions.length ? `; it looks like ${src.crsSuggestions.map((s) => `EPSG:${s.epsg}`).join(' or ')} (${src.crsSuggestions[0]!.reason})` : '';
-    throw new PlanDeskError('UNKNOWN_CRS', `${basename(file)} has no coordinate system: choose one (--src-crs EPSG:N)${hint}`);
-  }
+  const { srcEpsg, srcSrs, note: crsNote } = resolveSourceCrs(file, src, options.srcCrs);
   // Same CRS: no reprojection at all (GDAL would otherwise round-trip through WGS 84).
   const sameCrs = srcEpsg === target.epsg;
-
-  const encodings: Record<string, TextEncoding> = {};
-  for (const field of src.fields) {
-    encodings[field.name] = options.fieldEncodings?.[field.name] ?? (options.encoding && options.encoding !== 'auto' ? options.encoding : (src.encodings[field.name]?.encoding ?? 'utf8'));
-  }
+  const encodings = fieldEncodingsFor(src, options);
   const fieldNames = src.fields.map((f) => f.name);
   const suggested = suggestMapping(layer, fieldNames, src.samples);
   const saved = savedMapping(project, file, src.name, layer.id) ?? {};

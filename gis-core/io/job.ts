@@ -1,15 +1,22 @@
 /**
  * The 'import' and 'export' jobs: gis-core/io in a worker thread with progress and cancel
  * (a cancelled import kills GDAL and writes nothing: the batch is only applied at the end).
- * `file` / `out` are paths on the machine running the core (the desktop app's file dialogs;
- * serve mode has no upload route yet).
+ * `file` / `out` are paths on the machine running the core; both are declared in `paths` so
+ * serve mode can keep browser clients inside its staging folder (gis-core/server/files.ts).
+ * An export without `out` writes into the job's own folder.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { JobArgsByKind } from '../api/contract.js';
 import { isLayerId } from '../../layers/index.js';
+import type { LayerId } from '../../layers/types.js';
 import { PlanDeskError } from '../errors.js';
 import type { JobDefinition } from '../jobs/definition.js';
-import { EXPORT_FORMATS, exportLayer, type ExportFormat } from './export.js';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, exportLayer, type ExportFormat } from './export.js';
 import { importFile, type ImportOptions } from './import.js';
+import type { PlanningExportJobArgs } from './job-types.js';
+import { PLANNING_EXPORT_FORMAT, exportPlanningDatabase, planningMappingOf } from './planning-export.js';
 import { TEXT_ENCODINGS } from './vn-text.js';
 
 function fail(kind: string, message: string): never {
@@ -54,6 +61,7 @@ export const importJob: JobDefinition<'import'> = {
       ...(a.skipInvalid === true ? { skipInvalid: true } : {}),
     };
   },
+  paths: (args) => ({ read: [args.file], write: [] }),
   async run(args, context) {
     const weights = { inspect: [0, 0.05], read: [0.05, 0.8], write: [0.85, 0.15] } as const;
     const words = { inspect: { vi: 'Đọc nguồn', en: 'Inspecting' }, read: { vi: 'Đọc đối tượng', en: 'Reading features' }, write: { vi: 'Ghi vào dự án', en: 'Writing' } };
@@ -68,28 +76,67 @@ export const importJob: JobDefinition<'import'> = {
   },
 };
 
+/** The 'planning-gpkg' export's arguments (Circular 16/2025 planning database, io/planning-export.ts). */
+function checkPlanningExport(a: Record<string, unknown>, project: Parameters<JobDefinition<'export'>['check']>[1]): PlanningExportJobArgs {
+  const kind = 'export';
+  if (a.layers !== undefined && (!Array.isArray(a.layers) || a.layers.length === 0 || !a.layers.every(isLayerId))) fail(kind, 'layers must be a non-empty list of layer ids');
+  const layers = a.layers as LayerId[] | undefined;
+  for (const layer of layers ?? []) {
+    project.layer(layer);
+    planningMappingOf(layer);
+  }
+  const out = optionalString(kind, a, 'out');
+  const maThongTinQH = optionalString(kind, a, 'maThongTinQH');
+  const maHoSoQH = optionalString(kind, a, 'maHoSoQH');
+  for (const [key, value] of [['maThongTinQH', maThongTinQH], ['maHoSoQH', maHoSoQH]] as const) {
+    if (value !== undefined && value.length > 15) fail(kind, `${key} must be at most 15 characters (Circular 16/2025 Appendix II)`);
+  }
+  if (a.crs !== undefined && (typeof a.crs !== 'number' || !Number.isInteger(a.crs))) fail(kind, 'crs must be an EPSG number');
+  return {
+    format: PLANNING_EXPORT_FORMAT,
+    ...(out !== undefined ? { out } : {}),
+    ...(layers ? { layers } : {}),
+    ...(maThongTinQH !== undefined ? { maThongTinQH } : {}),
+    ...(maHoSoQH !== undefined ? { maHoSoQH } : {}),
+    ...(typeof a.crs === 'number' ? { crs: a.crs } : {}),
+  };
+}
+
 export const exportJob: JobDefinition<'export'> = {
   writes: false,
   check(args, project) {
     const a = record(args);
+    if (a.format === PLANNING_EXPORT_FORMAT) return checkPlanningExport(a, project);
     if (!isLayerId(a.layer)) fail('export', `layer must be a layer id, got ${JSON.stringify(a.layer)}`);
     project.layer(a.layer);
-    if (!EXPORT_FORMATS.includes(a.format as ExportFormat)) fail('export', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
-    const out = optionalString('export', a, 'out') ?? fail('export', 'out (a path on the machine running PlanDesk) is required');
+    if (!EXPORT_FORMATS.includes(a.format as ExportFormat)) fail('export', `format must be one of ${[...EXPORT_FORMATS, PLANNING_EXPORT_FORMAT].join(', ')}`);
+    const out = optionalString('export', a, 'out');
     if (a.uuids !== undefined && (!Array.isArray(a.uuids) || a.uuids.some((u) => typeof u !== 'string'))) fail('export', 'uuids must be a list of uuids');
     if (a.crs !== undefined && (typeof a.crs !== 'number' || !Number.isInteger(a.crs))) fail('export', 'crs must be an EPSG number');
     return {
       layer: a.layer,
       format: a.format as ExportFormat,
-      out,
+      ...(out !== undefined ? { out } : {}),
       ...(a.uuids ? { uuids: a.uuids as string[] } : {}),
       ...(typeof a.crs === 'number' ? { crs: a.crs } : {}),
       // Over HTTP a job never replaces an existing file (FILE_EXISTS): only the CLI's --overwrite does.
     };
   },
+  paths: (args) => ({ read: [], write: args.out !== undefined ? [args.out] : [] }),
   async run(args, context) {
     context.progress(0, { vi: 'Đang xuất', en: 'Exporting' });
-    const result = await exportLayer(context.project, { ...args, signal: context.signal });
+    if (args.format === PLANNING_EXPORT_FORMAT) {
+      const out = args.out ?? join(context.ensureWorkDir?.() ?? mkdtempSync(join(tmpdir(), 'plandesk-export-job-')), 'QuyHoach.gpkg');
+      return exportPlanningDatabase(context.project, {
+        ...args,
+        out,
+        signal: context.signal,
+        onProgress: (done, total) => context.progress(done / total, { vi: 'Đang xuất CSDL quy hoạch', en: 'Exporting the planning database' }),
+      });
+    }
+    const dir = args.out === undefined ? (context.ensureWorkDir?.() ?? mkdtempSync(join(tmpdir(), 'plandesk-export-job-'))) : '';
+    const out = args.out ?? join(dir, `${args.layer}.${EXPORT_EXTENSIONS[args.format]}`);
+    const result = await exportLayer(context.project, { ...args, out, signal: context.signal });
     context.progress(1);
     return result;
   },

@@ -183,8 +183,9 @@ export function openSource(file: string, limits: ArchiveLimits = {}): SourceRef 
   if (ext === '.zip' || ext === '.kmz') {
     const entries = checkArchive(file, limits);
     if (ext === '.kmz') return { gdalPath: file, kind: 'other' };
-    const hasShp = entries.some((e) => e.name.toLowerCase().endsWith('.shp'));
-    return { gdalPath: `/vsizip/${file}`, kind: hasShp ? 'shapefile' : 'other' };
+    const folder = shapefileFolder(file, entries);
+    if (folder === null) return { gdalPath: `/vsizip/${file}`, kind: 'other' };
+    return { gdalPath: folder === '' ? `/vsizip/${file}` : `/vsizip/${file}/${folder}`, kind: 'shapefile' };
   }
   if (ext === '.shp') {
     const base = file.slice(0, -4);
@@ -199,6 +200,29 @@ export function openSource(file: string, limits: ArchiveLimits = {}): SourceRef 
   if (ext === '.dbf') return { gdalPath: file, kind: 'shapefile' };
   if (ext === '.csv') return { gdalPath: file, kind: 'csv' };
   return { gdalPath: file, kind: 'other' };
+}
+
+/**
+ * The folder of a zip that holds its shapefiles ('' for the root), or null when it holds none.
+ * GDAL opens `/vsizip/x.zip` as a folder of shapefiles only when they lie at the root; zips made
+ * by Windows' "Send to compressed folder" put them in a sub-folder (`data.zip/Ban do/QH.shp`),
+ * so PlanDesk points GDAL at that folder (every shapefile in it is one source layer). macOS
+ * resource forks (`__MACOSX/`, `._x.shp`) are not shapefiles.
+ */
+function shapefileFolder(file: string, entries: readonly ArchiveEntry[]): string | null {
+  const folders = new Set<string>();
+  for (const entry of entries) {
+    const parts = entry.name.split('/');
+    const name = parts.pop()!;
+    if (!name.toLowerCase().endsWith('.shp') || name.startsWith('._') || parts[0] === '__MACOSX') continue;
+    folders.add(parts.join('/'));
+  }
+  if (folders.size === 0) return null;
+  if (folders.size > 1) {
+    const list = [...folders].map((f) => (f === '' ? '(root)' : `"${f}"`)).join(', ');
+    throw new PlanDeskError('INVALID_ARGUMENT', `${file} holds shapefiles in several folders (${list}): zip one folder, or unpack it and import the .shp`);
+  }
+  return [...folders][0]!;
 }
 
 /**

@@ -16,6 +16,18 @@ export interface JobContext {
   readonly signal: AbortSignal;
   /** Throws CANCELLED when the job was cancelled: call it between steps. */
   throwIfCancelled(): void;
+  /**
+   * Makes (once) and answers the job's own folder, for files it makes when the caller named
+   * none (an export without `out`): inside the server's staging area in serve mode, a
+   * temporary folder elsewhere. Optional so a test can call `run` with a bare context.
+   */
+  ensureWorkDir?(): string;
+}
+
+/** The files a job's arguments name: what it reads and what it writes (paths on the core's machine). */
+export interface JobPaths {
+  readonly read: readonly string[];
+  readonly write: readonly string[];
 }
 
 export interface JobDefinition<K extends JobKind> {
@@ -23,6 +35,12 @@ export interface JobDefinition<K extends JobKind> {
   readonly writes: boolean;
   /** Checks and types the arguments; INVALID_ARGUMENT (400) otherwise. Runs before the job starts. */
   check(args: unknown, project: Project): JobArgsByKind[K];
+  /**
+   * The paths its (checked) arguments name. Serve mode refuses a job whose paths are outside
+   * the folders a browser client may use (gis-core/jobs/file-access.ts): every kind that takes
+   * a path MUST declare it here.
+   */
+  paths?(args: JobArgsByKind[K]): JobPaths;
   run(args: JobArgsByKind[K], context: JobContext): Promise<JobResultByKind[K]>;
 }
 

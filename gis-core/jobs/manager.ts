@@ -7,12 +7,16 @@
  * this thread (same code, `run-job.ts`); the built app always uses workers.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobInfo, JobRequest, JobState } from '../api/contract.js';
 import { PlanDeskError } from '../errors.js';
 import { newUuid } from '../util/uuid.js';
 import type { Project } from '../store/project.js';
+import type { JobPaths } from './definition.js';
+import { checkJobPaths, type FileAccess } from './file-access.js';
 import { JOB_DEFINITIONS, isJobKind } from './registry.js';
 import { runJob, type JobMessage, type JobTask } from './run-job.js';
 
@@ -31,15 +35,26 @@ function mutable(info: JobInfo): { -readonly [K in keyof JobInfo]: JobInfo[K] } 
   return info as { -readonly [K in keyof JobInfo]: JobInfo[K] };
 }
 
+export interface JobManagerOptions {
+  /** Run in worker threads (default: when the compiled worker file exists). */
+  readonly workers?: boolean;
+  /** Where each job's own folder (JobContext.workDir) is made; a temporary folder by default. */
+  readonly workRoot?: string;
+  /** Limits the paths job arguments may name (serve mode); any path when absent. */
+  readonly fileAccess?: FileAccess;
+}
+
 export class JobManager {
   private readonly jobs = new Map<string, Entry>();
   private readonly useWorkers: boolean;
+  private readonly workRoot: string;
 
   constructor(
     private readonly project: Project,
-    options: { readonly workers?: boolean } = {},
+    private readonly options: JobManagerOptions = {},
   ) {
     this.useWorkers = options.workers ?? (WORKER_FILE.protocol === 'file:' && existsSync(fileURLToPath(WORKER_FILE)));
+    this.workRoot = options.workRoot ?? join(tmpdir(), `plandesk-jobs-${process.pid}`);
   }
 
   start(request: JobRequest): JobInfo {
@@ -51,8 +66,11 @@ export class JobManager {
     const definition = JOB_DEFINITIONS[kind];
     if (definition.writes && this.project.readonly) throw new PlanDeskError('READ_ONLY', `${this.project.file} is open read-only: a ${kind} job would change it`);
     const checked = definition.check(args, this.project);
+    const declarePaths = definition.paths as ((args: unknown) => JobPaths) | undefined;
+    const paths = declarePaths?.call(definition, checked);
+    if (paths && this.options.fileAccess) checkJobPaths(this.options.fileAccess, kind, paths);
     const info: JobInfo = { id: newUuid(), kind, state: 'running', progress: 0, startedAt: new Date().toISOString() };
-    const task: JobTask = { kind, args: checked, file: this.project.file, readonly: this.project.readonly };
+    const task: JobTask = { kind, args: checked, file: this.project.file, readonly: this.project.readonly, workDir: join(this.workRoot, info.id) };
     const entry: Entry = { info, cancel: () => {} };
     this.jobs.set(info.id, entry);
     const onMessage = (message: JobMessage) => this.update(entry, message);

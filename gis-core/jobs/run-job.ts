@@ -1,5 +1,6 @@
 /** Running one job to its end in the current thread: open the project, run, report. Shared by the worker and inline mode. */
 import type { JobKind, Label } from '../api/contract.js';
+import { mkdirSync } from 'node:fs';
 import { isPlanDeskError } from '../errors.js';
 import { Project } from '../store/project.js';
 import { cancelledError, type JobContext } from './definition.js';
@@ -17,6 +18,8 @@ export interface JobTask {
   readonly file: string;
   /** The project is served read-only: the job may not write. */
   readonly readonly: boolean;
+  /** The job's own folder (JobContext.workDir); not created yet. */
+  readonly workDir: string;
 }
 
 /** Progress is sent at most this often (ms), besides the first and the last. */
@@ -39,6 +42,10 @@ export async function runJob(task: JobTask, signal: AbortSignal, send: (message:
       },
       throwIfCancelled() {
         if (signal.aborted) throw cancelledError();
+      },
+      ensureWorkDir() {
+        mkdirSync(task.workDir, { recursive: true });
+        return task.workDir;
       },
     };
     const result = await (definition.run as (args: unknown, context: JobContext) => Promise<unknown>)(task.args, context);

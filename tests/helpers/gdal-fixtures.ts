@@ -38,3 +38,14 @@ export function bytesAsLatin1(bytes: Uint8Array): string {
 export function iconv(text: string, to: string): Uint8Array {
   return execFileSync('iconv', ['-f', 'UTF-8', '-t', to], { input: text });
 }
+
+/**
+ * A zip (deflated) holding `files` under the names given — folders included, e.g.
+ * `Ban do/QH_sudung.shp` — made by Python's zipfile (the `zip` program may not be installed;
+ * python3 is, GDAL's scripts need it). Names are stored as UTF-8.
+ */
+export function zipFiles(zip: string, files: Readonly<Record<string, string>>): string {
+  const script = 'import json, sys, zipfile\nwith zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:\n    for name, path in json.loads(sys.argv[2]).items():\n        z.write(path, name)\n';
+  execFileSync('python3', ['-c', script, zip, JSON.stringify(files)]);
+  return zip;
+}

@@ -150,7 +150,8 @@ describe('flood in a worker thread (the built server)', () => {
       }
     }
     writeFloat32GeoTiff(big, grid, rows(), { nodata: -9999 });
-    const { url, child } = await startServeProcess(demo.file);
+    // A DEM on the server's disk is named by path: serve mode allows that only under --files-root.
+    const { url, child } = await startServeProcess(demo.file, ['--files-root', dir]);
     try {
       const client = createHttpClient({ baseUrl: url });
       const started = await client.jobStart({ kind: 'flood', args: { level: 1.2, sources: { water: true } } });

@@ -2,26 +2,13 @@
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../gis-core/cli/main.js';
 import { Project } from '../../gis-core/store/project.js';
 import { ogr2ogr, writeGeoJson } from '../helpers/gdal-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { cli } from '../helpers/run-cli.js';
 
 const dir = tempDir('plandesk-io-cli-');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 

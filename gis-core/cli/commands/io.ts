@@ -1,14 +1,16 @@
 /**
  * `plandesk import` and `plandesk export`: GDAL import into one layer as one undoable edit
  * batch, and export of a layer (or some features) to GeoPackage, Shapefile, GeoJSON, KML,
- * DXF or CSV. See gis-core/io/.
+ * DXF or CSV, or of the Circular 16/2025 planning database (planning-gpkg). See gis-core/io/.
  */
 import { CommanderError, type Command } from 'commander';
 import { readFileSync } from 'node:fs';
+import { isLayerId } from '../../../layers/index.js';
 import type { LayerId } from '../../../layers/types.js';
 import { parseCrsCode } from '../../crs/registry.js';
 import { PlanDeskError } from '../../errors.js';
 import { EXPORT_FORMATS, exportLayer, type ExportFormat } from '../../io/export.js';
+import { PLANNING_EXPORT_FORMAT, exportPlanningDatabase } from '../../io/planning-export.js';
 import { importFile, inspectSource, type EncodingChoice, type FieldMapping, type ImportResult, type InspectResult } from '../../io/import.js';
 import { Project } from '../../store/project.js';
 
@@ -124,30 +126,81 @@ export function registerIoCommands(program: Command): void {
 
   program
     .command('export')
-    .description('xuất một lớp / export a layer (or --uuid features) to gpkg|shp|geojson|kml|dxf|csv')
+    .description(
+      'xuất một lớp / export a layer (or --uuid features) to gpkg|shp|geojson|kml|dxf|csv; ' +
+        'hoặc CSDL quy hoạch theo Thông tư 16/2025/TT-BXD / or the Circular 16/2025 planning database (--format planning-gpkg, every mapped layer unless --layer)',
+    )
     .argument('<file>', 'PlanDesk project file')
-    .requiredOption('--layer <id>', 'the layer to export')
-    .requiredOption('--format <format>', EXPORT_FORMATS.join('|'))
+    .option('--layer <id>', 'the layer to export (planning-gpkg: repeat or give a comma list; all mapped layers by default)', collect, [] as string[])
+    .requiredOption('--format <format>', [...EXPORT_FORMATS, PLANNING_EXPORT_FORMAT].join('|'))
     .requiredOption('--out <path>', 'the file to write')
     .option('--crs <EPSG:N>', "output CRS (the project's by default; GeoJSON and KML are always WGS 84)")
-    .option('--uuid <uuid>', 'only these features; repeat or give a comma list', (v: string, all: string[]) => [...all, ...v.split(',').map((s) => s.trim()).filter(Boolean)], [] as string[])
+    .option('--uuid <uuid>', 'only these features; repeat or give a comma list', collect, [] as string[])
+    .option('--ma-thong-tin-qh <code>', 'planning-gpkg: mã thông tin quy hoạch (maThongTinQH, ≤ 15 characters) for features without their own plan_code')
+    .option('--ma-ho-so-qh <code>', 'planning-gpkg: mã hồ sơ quy hoạch (maHoSoQH, ≤ 15 characters)')
     .option('--overwrite', 'replace the output file')
     .option('--json', 'print the result as JSON')
-    .action(async (file: string, options: { layer: string; format: string; out: string; crs?: string; uuid: string[]; overwrite?: boolean; json?: boolean }) => {
-      if (!EXPORT_FORMATS.includes(options.format as ExportFormat)) throw new PlanDeskError('INVALID_ARGUMENT', `--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    .action(async (file: string, options: ExportCliOptions) => {
+      if (options.format === PLANNING_EXPORT_FORMAT) return exportPlanning(file, options);
+      if (!EXPORT_FORMATS.includes(options.format as ExportFormat)) throw new PlanDeskError('INVALID_ARGUMENT', `--format must be one of ${[...EXPORT_FORMATS, PLANNING_EXPORT_FORMAT].join(', ')}`);
+      if (options.layer.length !== 1) throw new PlanDeskError('INVALID_ARGUMENT', `--format ${options.format} exports one layer: give exactly one --layer`);
+      const layer = options.layer[0]!;
       const project = Project.open(file, { readonly: true });
       try {
         const result = await exportLayer(project, {
-          layer: options.layer as LayerId,
+          layer: layer as LayerId,
           format: options.format as ExportFormat,
           out: options.out,
           ...(options.crs ? { crs: parseCrsCode(options.crs) } : {}),
           ...(options.uuid.length ? { uuids: options.uuid } : {}),
           ...(options.overwrite ? { overwrite: true } : {}),
         });
-        process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `Đã xuất / exported ${result.features} features of ${options.layer} to ${result.out} (EPSG:${result.crs})\n`);
+        process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `Đã xuất / exported ${result.features} features of ${layer} to ${result.out} (EPSG:${result.crs})\n`);
       } finally {
         project.close();
       }
     });
+}
+
+interface ExportCliOptions {
+  layer: string[];
+  format: string;
+  out: string;
+  crs?: string;
+  uuid: string[];
+  maThongTinQh?: string;
+  maHoSoQh?: string;
+  overwrite?: boolean;
+  json?: boolean;
+}
+
+/** Repeatable option, each value possibly a comma list. */
+function collect(value: string, all: string[]): string[] {
+  return [...all, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+async function exportPlanning(file: string, options: ExportCliOptions): Promise<void> {
+  if (options.uuid.length) throw new PlanDeskError('INVALID_ARGUMENT', '--uuid does not apply to planning-gpkg (it exports whole layers)');
+  for (const layer of options.layer) if (!isLayerId(layer)) throw new PlanDeskError('UNKNOWN_LAYER', `Unknown layer "${layer}"`);
+  const project = Project.open(file, { readonly: true });
+  try {
+    const result = await exportPlanningDatabase(project, {
+      out: options.out,
+      ...(options.layer.length ? { layers: options.layer as LayerId[] } : {}),
+      ...(options.maThongTinQh !== undefined ? { maThongTinQH: options.maThongTinQh } : {}),
+      ...(options.maHoSoQh !== undefined ? { maHoSoQH: options.maHoSoQh } : {}),
+      ...(options.crs ? { crs: parseCrsCode(options.crs) } : {}),
+      ...(options.overwrite ? { overwrite: true } : {}),
+    });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      return;
+    }
+    const lines = [`Đã xuất CSDL quy hoạch / exported the planning database (Thông tư 16/2025/TT-BXD): ${result.features} features in ${result.layers.length} layers to ${result.out} (EPSG:${result.crs})`];
+    for (const l of result.layers) lines.push(`  ${l.name.padEnd(28)} ${String(l.features).padStart(7)}  ← ${l.from}${l.provenance === 'plandesk' ? '  (tên theo PlanDesk / PlanDesk name)' : ''}`);
+    for (const w of result.warnings) lines.push(`  ! ${w}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    project.close();
+  }
 }
