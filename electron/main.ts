@@ -6,12 +6,13 @@
  *
  * Run: electron dist/electron/main.js [PROJECT_FILE]   (what `plandesk start` does when Electron is installed)
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { RENDERER_DIR } from '../gis-core/server/renderer-location.js';
 import { IPC_MENU_CHANNEL, type MenuCommand } from '../gis-core/api/ipc.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { startCore, type CoreHost } from './core-host.js';
+import { bindCredentialsToIpc, credentialsFile, CredentialStore } from './credentials.js';
 import { bindApiToIpc } from './ipc-bind.js';
 import { menuTemplate, type Language } from './menu.js';
 import { APP_ENTRY, isAllowedRequest, isAppUrl, mainWindowOptions, permissionAllowed } from './security.js';
@@ -145,6 +146,10 @@ void app.whenReady().then(async () => {
     ipcMain,
     () => core?.api,
     (event) => isAppUrl(event.senderFrame?.url ?? ''),
+  );
+  // SDI secrets: encrypted in the user data folder, never in the project (sync panel).
+  bindCredentialsToIpc(ipcMain, new CredentialStore(credentialsFile(app.getPath('userData')), safeStorage), (event) =>
+    isAppUrl(event.senderFrame?.url ?? ''),
   );
   state = loadState(stateFile(app.getPath('userData')));
   buildMenu();

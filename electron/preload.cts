@@ -11,6 +11,7 @@ import electron = require('electron');
 
 const CHANNEL_PREFIX = 'plandesk:api:';
 const MENU_CHANNEL = 'plandesk:menu';
+const CREDENTIALS_PREFIX = 'plandesk:credentials:';
 const METHODS_ARG = '--plandesk-api-methods=';
 
 const methods = (process.argv.find((a) => a.startsWith(METHODS_ARG)) ?? METHODS_ARG)
@@ -31,5 +32,12 @@ electron.contextBridge.exposeInMainWorld('plandesk', {
     const handler = (_event: unknown, command: unknown) => (listener as (c: unknown) => void)(command);
     electron.ipcRenderer.on(MENU_CHANNEL, handler);
     return () => electron.ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+  // The SDI secrets, encrypted by the main process (electron/credentials.ts); plain JSON only.
+  credentials: {
+    get: (url: unknown): Promise<unknown> => electron.ipcRenderer.invoke(CREDENTIALS_PREFIX + 'get', String(url)),
+    set: (url: unknown, credentials: unknown): Promise<unknown> =>
+      electron.ipcRenderer.invoke(CREDENTIALS_PREFIX + 'set', String(url), JSON.parse(JSON.stringify(credentials ?? null)) as unknown),
+    remove: (url: unknown): Promise<unknown> => electron.ipcRenderer.invoke(CREDENTIALS_PREFIX + 'remove', String(url)),
   },
 });

@@ -4,7 +4,7 @@
  * data: Electron keeps only the message of a thrown error), the bridge the preload exposes as
  * `window.plandesk`, and a PlanDeskApi over that bridge. Browser-safe: no Node imports.
  */
-import { API_METHOD_NAMES, type ApiErrorCode, type ApiMethodName, type PlanDeskApi } from './contract.js';
+import { API_METHOD_NAMES, type ApiErrorCode, type ApiMethodName, type PlanDeskApi, type SyncCredentials } from './contract.js';
 import { ApiError } from './wire.js';
 
 /** The global the preload defines in the renderer: `window.plandesk`. */
@@ -23,6 +23,16 @@ export type IpcEnvelope<T = unknown> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly error: { readonly code: ApiErrorCode; readonly message: string } };
 
+/** Renderer → main: the SDI secrets kept encrypted per server URL (electron/credentials.ts); + 'get' | 'set' | 'remove'. */
+export const IPC_CREDENTIALS_PREFIX = 'plandesk:credentials:';
+
+/** `window.plandesk.credentials`: the narrow bridge to the desktop app's encrypted SDI secrets. */
+export interface CredentialsBridge {
+  get(url: string): Promise<IpcEnvelope<SyncCredentials | null>>;
+  set(url: string, credentials: SyncCredentials): Promise<IpcEnvelope<null>>;
+  remove(url: string): Promise<IpcEnvelope<null>>;
+}
+
 /** What the menu tells the renderer. */
 export type MenuCommand = { readonly kind: 'language'; readonly language: 'vi' | 'en' };
 
@@ -33,6 +43,8 @@ export interface PlanDeskBridge {
   call(method: string, args: readonly unknown[]): Promise<IpcEnvelope>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
+  /** The SDI secrets (desktop app only; absent in older shells). */
+  readonly credentials?: CredentialsBridge;
 }
 
 export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {

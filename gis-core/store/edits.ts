@@ -200,9 +200,10 @@ export class EditJournal {
   /**
    * Applies a batch: `expand` turns the request into basic operations reading the project as
    * it is inside the transaction; each is checked and written; the triggers journal them.
-   * All or nothing.
+   * All or nothing. `afterApply` runs inside the same transaction once the batch is written
+   * (sync records the bases of the features it wrote there); if it throws, nothing is kept.
    */
-  apply(meta: BatchMeta, expand: (reader: EditReader) => readonly BasicOperation[]): BatchOutcome {
+  apply(meta: BatchMeta, expand: (reader: EditReader) => readonly BasicOperation[], afterApply?: (outcome: BatchOutcome) => void): BatchOutcome {
     return this.db.transaction((): BatchOutcome => {
       this.gatherExternal();
       const batch = this.openBatch('edit', meta, null);
@@ -220,7 +221,9 @@ export class EditJournal {
       if (changes.length === 0) throw new PlanDeskError('INVALID_ARGUMENT', 'The edit batch changes nothing');
       this.discardRedo(batch.id);
       this.host.touch(book.now);
-      return { batchId: batch.id, batchUuid: batch.uuid, changes, ...this.state() };
+      const outcome = { batchId: batch.id, batchUuid: batch.uuid, changes, ...this.state() };
+      afterApply?.(outcome);
+      return outcome;
     })();
   }
 

@@ -7,6 +7,7 @@ import { getLayer, isLayerId } from '../../layers/index.js';
 import type { SqliteDatabase } from './database.js';
 import { JOURNAL_DDL, installJournalTriggers } from './journal.js';
 import { createAttributeIndexes } from './layer-table.js';
+import { SYNC_STATE_DDL } from './sync-state.js';
 
 /** `PRAGMA application_id` of every PlanDesk project: 'PLDK'. */
 export const APPLICATION_ID = 0x504c444b;
@@ -57,6 +58,13 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec(JOURNAL_DDL);
       const layerIds = (db.prepare(`SELECT layer_id FROM plandesk_layers`).all() as { layer_id: string }[]).map((r) => r.layer_id);
       for (const id of layerIds) if (isLayerId(id)) installJournalTriggers(db, getLayer(id));
+    },
+  },
+  {
+    version: 4,
+    description: 'sync with an SDI server: the connection, the base of each synced feature, conflicts, the push outbox',
+    up(db) {
+      db.exec(SYNC_STATE_DDL);
     },
   },
 ];

@@ -6,12 +6,13 @@
  * report as tables with a CSV download.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FloodJobArgs, FloodJobResult, FloodReport, JobInfo, LayerInfo, PlanDeskApi, RasterValue } from '../../../gis-core/api/contract.js';
+import type { FloodJobArgs, FloodJobResult, FloodReport, LayerInfo, PlanDeskApi, RasterValue } from '../../../gis-core/api/contract.js';
 import { floodReportCsv } from '../../../gis-core/flood/report-csv.js';
 import type { LayerId } from '../../../layers/types.js';
 import { FloodInputs, type FloodInputMode } from '../flood/flood-inputs.js';
 import { FloodLayers } from '../flood/flood-layers.js';
 import { useI18n } from '../i18n/context.js';
+import { useJob } from '../jobs/use-job.js';
 import { formatArea, formatLength, formatNumber, formatValue } from '../i18n/format.js';
 import type { MapController } from '../map/map-controller.js';
 
@@ -23,7 +24,6 @@ interface Props {
 }
 
 type LevelMode = 'level' | 'returnPeriod';
-const POLL_MS = 150;
 const SLIDER_STEP = 0.05;
 const ROWS_SHOWN = 50;
 
@@ -42,9 +42,18 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
   const [edge, setEdge] = useState(false);
   const [fill, setFill] = useState(false);
   const [terrain, setTerrain] = useState(false);
-  const [job, setJob] = useState<JobInfo | null>(null);
   const [result, setResult] = useState<FloodJobResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const flood = useJob<'flood'>(api, {
+    onDone: (r) => {
+      setResult(r);
+      setSliderLevel(r.level);
+      setAreaAtLevel(r.areaM2);
+      layersRef.current?.showFlood({ floodId: r.floodId });
+    },
+    onError: (failure) => setError(failure.message),
+  });
+  const job = flood.job;
   const [sliderLevel, setSliderLevel] = useState<number | null>(null);
   const [areaAtLevel, setAreaAtLevel] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
@@ -114,27 +123,6 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
     };
   }, [api, floodId]);
 
-  // Follow the running job.
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    const timer = setTimeout(() => {
-      api
-        .job(job.id)
-        .then((next) => {
-          setJob(next);
-          if (next.state === 'done' && next.result) {
-            const r = next.result as FloodJobResult;
-            setResult(r);
-            setSliderLevel(r.level);
-            setAreaAtLevel(r.areaM2);
-            layersRef.current?.showFlood({ floodId: r.floodId });
-          } else if (next.state === 'failed') setError(next.error?.message ?? 'failed');
-        })
-        .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [api, job]);
-
   // Ground and water under the pointer (throttled to the last position).
   const resultRef = useRef<{ floodId?: string; level?: number }>({});
   resultRef.current = result ? { floodId: result.floodId, ...(sliderLevel !== null && sliderLevel !== result.level ? { level: sliderLevel } : {}) } : {};
@@ -194,14 +182,9 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
       ...(fill ? { fill: true } : {}),
     };
     setPlaying(false);
-    api
-      .jobStart({ kind: 'flood', args })
-      .then((info) => {
-        setJob(info);
-        setResult(null);
-        layersRef.current?.showFlood(null);
-      })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    setResult(null);
+    layersRef.current?.showFlood(null);
+    void flood.start({ kind: 'flood', args });
   }
 
   function downloadCsv(report: FloodReport): void {
@@ -216,7 +199,7 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
-  const running = job?.state === 'running';
+  const running = flood.running;
   const m = (v: number, digits = 2) => `${formatNumber(v, i18n.lang, digits)} m`;
   const layerName = (id: LayerId) => (names.get(id) ? i18n.l(names.get(id)!.label) : id);
   const report = result?.report;
@@ -303,7 +286,7 @@ export function FloodPanel({ api, controller, layers, onClose }: Props) {
             ▶ {i18n.t('flood.run')}
           </button>
           {running && job && (
-            <button onClick={() => void api.jobCancel(job.id).then(setJob)} data-testid="flood-cancel">
+            <button onClick={flood.cancel} data-testid="flood-cancel">
               ✕ {i18n.t('flood.cancel')}
             </button>
           )}
