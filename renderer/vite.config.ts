@@ -13,6 +13,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
+    // Two pages: the app, and the public kiosk (`plandesk serve --kiosk`, renderer/src/kiosk/).
+    rollupOptions: { input: { main: `${root}index.html`, kiosk: `${root}kiosk.html` } },
     outDir: new URL('../dist/renderer/', import.meta.url).pathname,
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,

@@ -104,6 +104,12 @@ export function writeDemoProject(file: string, options: WriteDemoOptions = {}): 
     // (water surface 0.3 m, ground up to ~2.1 m), not hydrology of the real river.
     project.setMetadata('urban_class', 'II');
     project.setMetadata('flood_levels', JSON.stringify({ 2: 0.7, 10: 0.95, 50: 1.1, 100: 1.25 }));
+    // The plan the zoning comes from, as the kiosk's planning card and sheet cite it
+    // (gis-core/planning/plan-info.ts). Plausible but FICTITIOUS: the demo city is synthetic.
+    project.setMetadata('plan_name', 'Quy hoạch phân khu tỷ lệ 1/2000 Khu đô thị mẫu Phường 1, TP. Cao Lãnh');
+    project.setMetadata('plan_decision_no', '1234/QĐ-UBND (minh họa)');
+    project.setMetadata('plan_decision_date', '15/06/2021');
+    project.setMetadata('plan_authority', 'UBND tỉnh Đồng Tháp');
   } catch (error) {
     project.close();
     removeProjectFiles(file);

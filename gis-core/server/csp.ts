@@ -8,6 +8,8 @@
  */
 export interface CspOptions {
   readonly extraOrigins?: readonly string[];
+  /** The public kiosk page: nothing external at all (extraOrigins refused); the sheet PDF it made (a blob: URL) may show in a frame. */
+  readonly kiosk?: boolean;
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
@@ -15,6 +17,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     if (!/^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i.test(origin)) throw new Error(`not an origin for the CSP: ${origin}`);
     return ` ${origin}`;
   });
+  if (options.kiosk && extra.length) throw new Error('a kiosk loads nothing from other origins');
   const more = extra.join('');
   return [
     "default-src 'none'",
@@ -25,6 +28,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     `connect-src 'self'${more}`,
     "worker-src 'self' blob:",
     "manifest-src 'self'",
+    ...(options.kiosk ? ['frame-src blob:'] : []),
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -11,6 +11,7 @@ import type { SearchHit, SearchHitKind, SearchResult } from '../contract.js';
 import { geometryBBox, unionBBox } from '../geometry-bbox.js';
 import { foldVietnamese } from './fold.js';
 import { parseSearch, type ParsedSearch } from './parse.js';
+import { meaningfulWords, rankName } from './rank.js';
 
 interface NameTarget {
   readonly layerId: LayerId;
@@ -23,9 +24,6 @@ const NAME_TARGETS: readonly NameTarget[] = [
   { layerId: 'roads', field: 'name', kind: 'road' },
   { layerId: 'zoning', field: 'name', kind: 'named' },
 ];
-
-/** Words that only say "street": dropped from a query that has other words ('đường nguyễn huệ'). */
-const STREET_WORDS = new Set(['duong', 'pho', 'd', 'road', 'street', 'st']);
 
 /** Segments read per road name to find its extent. */
 const SEGMENTS_PER_NAME = 2000;
@@ -118,15 +116,6 @@ function searchParcels(project: Project, cache: SearchCache, parsed: ParsedSearc
   return project.features('parcels', { where, orderBy, limit }).map(parcelHit);
 }
 
-/** 0 exact, 1 prefix, 2 every word starts a word of the name, 3 every word inside; undefined: no match. */
-function rank(entry: NameEntry, words: readonly string[], phrase: string): number | undefined {
-  if (!words.every((w) => entry.folded.includes(w))) return undefined;
-  if (entry.folded === phrase) return 0;
-  if (entry.folded.startsWith(phrase)) return 1;
-  const nameWords = entry.folded.split(/[^a-z0-9]+/);
-  return words.every((w) => nameWords.some((n) => n.startsWith(w))) ? 2 : 3;
-}
-
 function nameHit(project: Project, target: NameTarget, entry: NameEntry): SearchHit | undefined {
   const segments = project.features(target.layerId, {
     where: [{ field: target.field, op: '=', value: entry.value }],
@@ -150,9 +139,7 @@ function nameHit(project: Project, target: NameTarget, entry: NameEntry): Search
 }
 
 function searchNames(project: Project, cache: SearchCache, parsed: ParsedSearch, limit: number): SearchHit[] {
-  let words = parsed.words;
-  const meaningful = words.filter((w) => !STREET_WORDS.has(w));
-  if (meaningful.length > 0) words = meaningful;
+  const words = meaningfulWords(parsed.words);
   if (words.length === 0 || limit <= 0) return [];
   const phrase = words.join(' ');
   const hits: SearchHit[] = [];
@@ -160,7 +147,7 @@ function searchNames(project: Project, cache: SearchCache, parsed: ParsedSearch,
     if (!hasLayer(project, target.layerId)) continue;
     const matches = cache
       .namesOf(target.layerId, target.field)
-      .map((entry) => ({ entry, rank: rank(entry, words, phrase) }))
+      .map((entry) => ({ entry, rank: rankName(entry.folded, words, phrase) }))
       .filter((m): m is { entry: NameEntry; rank: number } => m.rank !== undefined)
       .sort((a, b) => a.rank - b.rank || a.entry.folded.localeCompare(b.entry.folded));
     for (const match of matches) {

@@ -2,17 +2,13 @@
  * A feature attribute as people read it: code-list values with their label ("ODT — Đất ở tại
  * đô thị"), numbers in the UI language's format with the field's unit, booleans as yes/no.
  */
-import type { CodeList, FieldDefinition } from '../../../layers/types.js';
+import { showsCodes } from '../../../layers/symbol-paint.js';
+import type { FieldDefinition } from '../../../layers/types.js';
 import type { I18n } from './context.js';
 import { formatValue } from './format.js';
 
-/**
- * Whether a code list's codes are symbols planners read (ODT, OM, CX …) rather than internal
- * keys (urban_arterial): symbols are shown beside their label, keys are not.
- */
-export function showsCodes(list: CodeList): boolean {
-  return list.entries.every((entry) => /^[A-Z0-9]{1,6}$/.test(entry.code));
-}
+/** Whether a code list's codes are symbols planners read (ODT, CX …) and shown beside their label (layers/symbol-paint.ts). */
+export { showsCodes };
 
 export function fieldValueText(field: FieldDefinition, value: unknown, i18n: I18n): string {
   if (value === null || value === undefined || value === '') return '';

@@ -10,19 +10,11 @@ import Style, { type StyleFunction } from 'ol/style/Style.js';
 import Text from 'ol/style/Text.js';
 import type { LayerInfo } from '../../../gis-core/api/contract.js';
 import type { LabelStyle, Symbol as LayerSymbol } from '../../../layers/types.js';
+import { categoryColors, THIN_LINES_ABOVE, thinnerLine } from '../../../layers/symbol-paint.js';
 import { parseColor } from './colors.js';
 import { categorySymbol, symbolStyle } from './symbols.js';
 
 export const LABEL_FONT_FAMILY = '"Noto Sans", "Noto Sans Display", "DejaVu Sans", sans-serif';
-
-/** The category colours of a categorized layer: code → colour (from the field's code list). */
-export function categoryColors(layer: LayerInfo): Map<string, string> {
-  const colors = new Map<string, string>();
-  if (layer.style.kind !== 'categorized') return colors;
-  const field = layer.fields.find((f) => f.key === (layer.style as { field: string }).field);
-  for (const entry of field?.codeList?.entries ?? []) if (entry.color) colors.set(entry.code, entry.color);
-  return colors;
-}
 
 function labelStyle(label: LabelStyle, geometryType: LayerInfo['geometryType']): Style {
   const onLine = label.placement === 'line';
@@ -46,18 +38,12 @@ export interface StyleParts {
   readonly labels: boolean;
 }
 
-/** The layer's style: its symbols, its labels, or both. */
-/** Above this resolution (m/pixel, a city-wide view) lines are drawn at half width, so they do not bury the zoning. */
-export const THIN_LINES_ABOVE = 5;
-
-function thinner(symbol: LayerSymbol): LayerSymbol {
-  return symbol.stroke ? { ...symbol, stroke: { ...symbol.stroke, width: Math.max(1, symbol.stroke.width / 2) } } : symbol;
-}
+export { THIN_LINES_ABOVE };
 
 /** Code → style (a categorized layer) or one style (single), at normal or thin line width. */
 function symbolLookup(layer: LayerInfo, thin: boolean): (feature: FeatureLike) => Style {
   const style = layer.style;
-  const adjust = (symbol: LayerSymbol): LayerSymbol => (thin && layer.geometryType === 'LineString' ? thinner(symbol) : symbol);
+  const adjust = (symbol: LayerSymbol): LayerSymbol => (thin && layer.geometryType === 'LineString' ? thinnerLine(symbol) : symbol);
   if (style.kind === 'single') {
     const single = symbolStyle(adjust(style.symbol), layer.geometryType);
     return () => single;
@@ -71,6 +57,7 @@ function symbolLookup(layer: LayerInfo, thin: boolean): (feature: FeatureLike) =
   return (feature) => byCode.get(String(feature.get(field))) ?? fallback;
 }
 
+/** The layer's style: its symbols, its labels, or both. */
 export function layerStyleFunction(layer: LayerInfo, parts: StyleParts = { symbols: true, labels: true }): StyleFunction {
   const normal = symbolLookup(layer, false);
   const thin = layer.geometryType === 'LineString' ? symbolLookup(layer, true) : normal;

@@ -13,30 +13,14 @@
  *   back are drawn and the panel shows "showing N of M — zoom in to see all".
  */
 import type { FieldCondition } from '../../../gis-core/api/contract.js';
+import { generalisationFor as sharedGeneralisation, maxResolutionFor } from '../../../layers/display-scale.js';
 import type { LayerId } from '../../../layers/types.js';
 
-const MAX_RESOLUTION: Record<LayerId, number> = {
-  zoning: Infinity,
-  roads: Infinity,
-  red_lines: 2,
-  parcels: 3,
-  buildings: 2.5,
-  drainage_pipes: 3,
-  drainage_manholes: 0.6,
-  water_mains: 3,
-  water_valves: 0.6,
-  water_hydrants: 1.2,
-  water_meters: 0.35,
-  lighting_poles: 0.6,
-  lighting_cabinets: 1.2,
-};
+// The scales themselves are shared with the print map (layers/display-scale.ts).
+export { maxResolutionFor };
 
 const LIMIT: Partial<Record<LayerId, number>> = { zoning: 20000, roads: 15000, parcels: 15000, buildings: 15000 };
 const DEFAULT_LIMIT = 8000;
-
-export function maxResolutionFor(layerId: LayerId): number {
-  return MAX_RESOLUTION[layerId];
-}
 
 export function limitFor(layerId: LayerId): number {
   return LIMIT[layerId] ?? DEFAULT_LIMIT;
@@ -45,22 +29,7 @@ export function limitFor(layerId: LayerId): number {
 /** The fraction of the view's width/height added on each side of a request's box. */
 export const VIEW_MARGIN = 0.25;
 
-interface Generalisation {
-  /** Applies above this resolution (m/pixel). */
-  readonly above: number;
-  readonly where: readonly FieldCondition[];
-}
-
-const MAIN_ROADS = ['urban_arterial', 'inter_area', 'main_area', 'area', 'sub_area'];
-
-const GENERALISATION: Partial<Record<LayerId, readonly Generalisation[]>> = {
-  roads: [
-    { above: 4, where: [{ field: 'road_class', op: 'in', value: MAIN_ROADS }] },
-    { above: 1.5, where: [{ field: 'road_class', op: 'in', value: [...MAIN_ROADS, 'local'] }] },
-  ],
-};
-
 /** The filter a layer's features get at `resolution` (undefined: every feature). */
 export function generalisationFor(layerId: LayerId, resolution: number): readonly FieldCondition[] | undefined {
-  return GENERALISATION[layerId]?.find((g) => resolution > g.above)?.where;
+  return sharedGeneralisation(layerId, resolution);
 }

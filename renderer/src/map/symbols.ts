@@ -10,7 +10,7 @@ import RegularShape from 'ol/style/RegularShape.js';
 import Stroke from 'ol/style/Stroke.js';
 import Style from 'ol/style/Style.js';
 import type { GeometryType, Symbol as LayerSymbol } from '../../../layers/types.js';
-import { parseColor, withAlphaOf } from './colors.js';
+import { parseColor } from './colors.js';
 
 type PointSymbol = NonNullable<LayerSymbol['point']>;
 type StrokeSymbol = NonNullable<LayerSymbol['stroke']>;
@@ -58,20 +58,5 @@ export function symbolStyle(symbol: LayerSymbol, geometryType: GeometryType): St
   return new Style({ ...(fill ? { fill } : {}), ...(outline ? { stroke: outline } : {}) });
 }
 
-/** The base symbol with `color` put into its main paint for this geometry type. */
-export function categorySymbol(base: LayerSymbol, color: string, geometryType: GeometryType): LayerSymbol {
-  const hex = (rgba: readonly number[]): string =>
-    `#${rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, '0')).join('')}${Math.round((rgba[3] ?? 1) * 255)
-      .toString(16)
-      .padStart(2, '0')}`;
-  if (geometryType === 'Point' && base.point) {
-    const fillFrom = base.point.fill?.color ?? '#ffffff';
-    return { ...base, point: { ...base.point, fill: { color: hex(withAlphaOf(color, fillFrom)) } } };
-  }
-  if (geometryType === 'Polygon') {
-    const fillFrom = base.fill?.color ?? '#ffffff';
-    return { ...base, fill: { color: hex(withAlphaOf(color, fillFrom)) } };
-  }
-  const strokeBase = base.stroke ?? { color: '#000000', width: 1 };
-  return { ...base, stroke: { ...strokeBase, color: hex(withAlphaOf(color, strokeBase.color)) } };
-}
+/** The base symbol with a category colour put into its main paint (shared with the print map). */
+export { categorySymbol } from '../../../layers/symbol-paint.js';
