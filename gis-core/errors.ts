@@ -36,7 +36,9 @@ export type PlanDeskErrorCode =
   /** Sync: the project has no SDI connection yet. */
   | 'SYNC_NOT_CONNECTED'
   /** Kiosk: too many requests from one client; try again shortly. */
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  /** Serve mode: a path outside the folders the server may read or write (gis-core/server/files.ts). */
+  | 'FORBIDDEN';
 
 export class PlanDeskError extends Error {
   override readonly name = 'PlanDeskError';

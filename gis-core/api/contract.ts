@@ -10,7 +10,7 @@
  *
  * Growing the contract (later issues): add a method to the matching part below (or a new part,
  * e.g. `EditApi`, `JobApi`, `SyncApi`, `AnalysisApi`), extend `PlanDeskApi` with it, list it in
- * API_METHODS with its access ('write' methods are not served in kiosk mode), and give it one
+ * API_METHODS with its access (a kiosk serves only methods marked `kiosk: true`), and give it one
  * route in `gis-core/server/routes.ts`. Method names are flat camelCase with the part as prefix
  * (`editApply`, `jobStart`) so that an IPC channel and an HTTP route map 1:1 to a method.
  */
@@ -18,6 +18,11 @@ import type { CrsDefinition } from '../crs/registry.js';
 import type { PlanDeskErrorCode } from '../errors.js';
 import type { FloodJobArgs, FloodJobResult, RasterImage, RasterImageRequest, RasterValue } from '../flood/types.js';
 import type { ExportJobArgs, ExportJobResult, ImportJobArgs, ImportJobResult } from '../io/job-types.js';
+import type { IoInspectOptions, IoInspectResult, IoMapping, IoMappingOptions, IoPreview, IoPreviewOptions } from '../io/api-types.js';
+import type { PlanningCard, PlanningLookupRequest, PlanningLookupResult, PlanningSheet } from '../planning/types.js';
+import type { PrintJobArgs, PrintJobResult } from '../print/job-types.js';
+import type { PublishJobArgs, PublishJobResult } from '../publish/job-types.js';
+import type { PrintLayout, PrintTemplate } from '../print/layout.js';
 import type { BBox, FieldCondition, LayerSummary } from '../store/types.js';
 import type {
   SyncChangeset,
@@ -463,6 +468,10 @@ export interface JobArgsByKind {
   readonly 'sync-pull': SyncPullJobArgs;
   /** Send the local changes through the durable outbox (sync/). */
   readonly 'sync-push': SyncPushJobArgs;
+  /** Print a layout (or a saved template) to a vector PDF or a PNG (gis-core/print/job.ts). */
+  readonly print: PrintJobArgs;
+  /** A read-only static web map of chosen layers for a portal (gis-core/publish/job.ts). */
+  readonly publish: PublishJobArgs;
 }
 
 /** What each kind of job answers when done. */
@@ -474,6 +483,8 @@ export interface JobResultByKind {
   readonly 'sync-checkout': SyncJobResult;
   readonly 'sync-pull': SyncJobResult;
   readonly 'sync-push': SyncJobResult;
+  readonly print: PrintJobResult;
+  readonly publish: PublishJobResult;
 }
 
 export type JobKind = keyof JobArgsByKind;
@@ -516,6 +527,7 @@ export interface JobApi {
 
 export type { FloodJobArgs, FloodJobResult, FloodReport, RasterImage, RasterImageRequest, RasterValue } from '../flood/types.js';
 export type { ExportJobArgs, ExportJobResult, ImportJobArgs, ImportJobResult } from '../io/job-types.js';
+export type { PublishJobArgs, PublishJobResult } from '../publish/job-types.js';
 
 export interface RasterApi {
   /** The terrain (hillshade × elevation colours) or a flood run's depth (at its level or `level`) as a PNG for a box. */
@@ -582,21 +594,115 @@ export interface SyncApi {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Room for later issues (names reserved so transports stay 1:1): AnalysisApi, PrintApi …
+// Planning information for citizens (gis-core/planning/, docs/KIOSK.md): the card of a parcel,
+// the kiosk's lookups, the printable sheet
+// ---------------------------------------------------------------------------------------------
+
+export type {
+  PlanInfo,
+  PlanningCard,
+  PlanningCardZone,
+  PlanningLookupHit,
+  PlanningLookupRequest,
+  PlanningLookupResult,
+  PlanningSheet,
+} from '../planning/types.js';
+
+/** Most hits one planning lookup answers (a lookup cannot list the database). */
+export const PLANNING_LOOKUP_MAX_HITS = 10;
+/** Fewest letters and digits an address or plan-code lookup needs. */
+export const PLANNING_ADDRESS_MIN_CHARS = 4;
+export const PLANNING_CODE_MIN_CHARS = 2;
+
+export interface PlanningApi {
+  /** Every zone the parcel falls in (m², share), their indicators, the red line distance, the plan and the disclaimer. */
+  planningCard(parcelUuid: string): Promise<PlanningCard>;
+  /** A parcel by tờ + thửa, by address, a zone by plan code, or the parcel under a point; at most PLANNING_LOOKUP_MAX_HITS hits. */
+  planningLookup(request: PlanningLookupRequest): Promise<PlanningLookupResult>;
+  /** The planning information sheet of a parcel as a PDF (map excerpt, card, disclaimer); `lang` 'vi' (default) or 'en'. */
+  planningSheet(parcelUuid: string, options?: { readonly lang?: 'vi' | 'en' }): Promise<PlanningSheet>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import wizard (gis-core/io/preview.ts, docs/IMPORT-EXPORT.md): what a source holds before it
+// is imported. `file` is a path on the core's machine: in serve mode, an upload's path
+// (POST /api/uploads) or one under --files-root; anything else is FORBIDDEN.
+// ---------------------------------------------------------------------------------------------
+
+export type {
+  EncodingChoice,
+  FieldMapping,
+  InspectedLayer,
+  IoInspectOptions,
+  IoInspectResult,
+  IoMapping,
+  IoMappingOptions,
+  IoPreview,
+  IoPreviewFeature,
+  IoPreviewOptions,
+} from '../io/api-types.js';
+
+export interface IoApi {
+  /** Layers, geometry types, counts, fields with decoded samples, detected CRS and suggestions, per-field encoding guesses. */
+  ioInspect(file: string, options?: IoInspectOptions): Promise<IoInspectResult>;
+  /** The first features read as the import would read them (chosen CRS and encoding), in the project CRS. */
+  ioPreview(file: string, options?: IoPreviewOptions): Promise<IoPreview>;
+  /** The suggested mapping of the source's fields to a layer's, and the one saved from the last import. */
+  ioMapping(file: string, options: IoMappingOptions): Promise<IoMapping>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Print layouts (gis-core/print/, docs/PRINT.md): templates saved in the project, the sheet's
+// preview (the same drawing the PDF is printed from); output through the `print` job.
+// ---------------------------------------------------------------------------------------------
+
+export type { PrintFormat, PrintJobArgs, PrintJobResult } from '../print/job-types.js';
+export type { Orientation, PaperSize, PrintLayout, PrintTemplate, TitleBlock } from '../print/layout.js';
+
+export interface PrintPreview {
+  /** The sheet as HTML (`<div class="pd-sheet">` with its own `<style>`), in mm, at paper size. */
+  readonly sheet: string;
+  readonly paperMm: readonly [number, number];
+  readonly scale: number;
+  /** The map frame's ground extent (project CRS). */
+  readonly extent: readonly [number, number, number, number];
+  readonly gridInterval: number;
+  readonly truncated: readonly LayerId[];
+}
+
+export interface PrintApi {
+  /** The print templates saved in the project, by name. */
+  printTemplates(): Promise<PrintTemplate[]>;
+  /** Saves (or replaces by name) a template; answers the list. */
+  printTemplateSave(template: PrintTemplate): Promise<PrintTemplate[]>;
+  /** Deletes a template by name; answers the list. */
+  printTemplateDelete(name: string): Promise<PrintTemplate[]>;
+  /** The sheet a layout prints, for the layout editor's preview. */
+  printPreview(layout: PrintLayout): Promise<PrintPreview>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Room for later issues (names reserved so transports stay 1:1): AnalysisApi …
 // ---------------------------------------------------------------------------------------------
 
 /** The whole API. Every method is async and takes and returns JSON-serialisable values. */
-export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi, RasterApi, TerrainApi, SyncApi {}
+export interface PlanDeskApi extends ProjectApi, FeatureApi, SearchApi, CrsApi, EditApi, ValidateApi, JobApi, RasterApi, TerrainApi, SyncApi, PlanningApi, IoApi, PrintApi {}
 
 export type ApiMethodName = keyof PlanDeskApi;
 
-/** 'read' methods change nothing and are all a kiosk serves; 'write' methods change the project. */
+/** 'read' methods change nothing; 'write' methods change the project (a kiosk serves only the read methods marked `kiosk`). */
 export type ApiAccess = 'read' | 'write';
 
 export interface ApiMethodInfo {
   readonly access: ApiAccess;
   /** How many positional arguments the method takes (IPC checks the count). */
   readonly arity: number;
+  /**
+   * Served by a public kiosk (`plandesk serve --kiosk`): an explicit, narrow list — not every
+   * 'read' method (the journal names authors, validation and rasters are office work). A method
+   * without it answers 404 in kiosk mode.
+   */
+  readonly kiosk?: true;
 }
 
 /**
@@ -604,12 +710,12 @@ export interface ApiMethodInfo {
  * entry; the HTTP route table must give each entry one route (a test checks both).
  */
 export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
-  project: { access: 'read', arity: 0 },
-  layers: { access: 'read', arity: 0 },
-  features: { access: 'read', arity: 2 },
+  project: { access: 'read', arity: 0, kiosk: true },
+  layers: { access: 'read', arity: 0, kiosk: true },
+  features: { access: 'read', arity: 2, kiosk: true },
   feature: { access: 'read', arity: 3 },
   search: { access: 'read', arity: 2 },
-  crsList: { access: 'read', arity: 0 },
+  crsList: { access: 'read', arity: 0, kiosk: true },
   editApply: { access: 'write', arity: 1 },
   editUndo: { access: 'write', arity: 0 },
   editRedo: { access: 'write', arity: 0 },
@@ -630,6 +736,17 @@ export const API_METHODS: { readonly [K in ApiMethodName]: ApiMethodInfo } = {
   syncPreview: { access: 'write', arity: 0 },
   syncConflicts: { access: 'write', arity: 0 },
   syncResolve: { access: 'write', arity: 1 },
+  planningCard: { access: 'read', arity: 1, kiosk: true },
+  planningLookup: { access: 'read', arity: 1, kiosk: true },
+  planningSheet: { access: 'read', arity: 2, kiosk: true },
+  // They read files on the server's machine: 'write' (never in kiosk mode).
+  ioInspect: { access: 'write', arity: 2 },
+  ioPreview: { access: 'write', arity: 2 },
+  ioMapping: { access: 'write', arity: 2 },
+  printTemplates: { access: 'read', arity: 0 },
+  printTemplateSave: { access: 'write', arity: 1 },
+  printTemplateDelete: { access: 'write', arity: 1 },
+  printPreview: { access: 'read', arity: 1 },
 };
 
 export const API_METHOD_NAMES = Object.keys(API_METHODS) as ApiMethodName[];

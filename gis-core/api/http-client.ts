@@ -4,6 +4,9 @@
  */
 import type {
   ApiFeatureCollection,
+  PrintLayout,
+  PrintPreview,
+  PrintTemplate,
   ApiFeatureDetail,
   ApiMethodName,
   BBox,
@@ -13,6 +16,12 @@ import type {
   EditHistory,
   EditResult,
   FeaturesQuery,
+  IoInspectOptions,
+  IoInspectResult,
+  IoMapping,
+  IoMappingOptions,
+  IoPreview,
+  IoPreviewOptions,
   JobInfo,
   JobRequest,
   LayerInfo,
@@ -32,8 +41,12 @@ import type {
   TerrainGrid,
   ValidateOptions,
   ValidationReport,
+  PlanningCard,
+  PlanningLookupRequest,
+  PlanningLookupResult,
+  PlanningSheet,
 } from './contract.js';
-import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, isApiErrorBody, rasterImageToParams, validateOptionsToParams } from './wire.js';
+import { API_ROUTES, ApiError, featuresQueryToParams, fillPath, ioParams, isApiErrorBody, planningLookupToParams, rasterImageToParams, validateOptionsToParams } from './wire.js';
 
 export interface HttpClientOptions {
   /** Where the server is, e.g. 'http://127.0.0.1:8080/' or location.origin; '' for same origin. */
@@ -64,6 +77,24 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
       throw new ApiError('INTERNAL', `HTTP ${response.status} from ${route.path}`, response.status);
     }
     return body as T;
+  }
+
+  /** A document route (`produces`): the bytes, as the contract's `{ fileName, contentType, base64 }`. */
+  async function document(name: ApiMethodName, path: Record<string, string>, params: URLSearchParams): Promise<PlanningSheet> {
+    const route = API_ROUTES[name];
+    const headers: Record<string, string> = options.token ? { Authorization: `Bearer ${options.token}` } : {};
+    const query = [...params.keys()].length ? `?${params.toString()}` : '';
+    const response = await doFetch(`${base}${fillPath(route.path, path)}${query}`, { method: route.method, headers });
+    if (!response.ok) {
+      const body: unknown = await response.json().catch(() => undefined);
+      if (isApiErrorBody(body)) throw new ApiError(body.error.code, body.error.message, response.status);
+      throw new ApiError('INTERNAL', `HTTP ${response.status} from ${route.path}`, response.status);
+    }
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'document.pdf';
+    return { fileName, contentType: 'application/pdf', base64: btoa(binary) };
   }
 
   return {
@@ -111,5 +142,16 @@ export function createHttpClient(options: HttpClientOptions = {}): PlanDeskApi {
     syncPreview: () => call<SyncChangeset>('syncPreview'),
     syncConflicts: () => call<SyncConflict[]>('syncConflicts'),
     syncResolve: (resolution: SyncResolution) => call<SyncStatus>('syncResolve', {}, undefined, resolution),
+    ioInspect: (file: string, inspectOptions?: IoInspectOptions) => call<IoInspectResult>('ioInspect', {}, ioParams(file, { ...inspectOptions })),
+    ioPreview: (file: string, previewOptions?: IoPreviewOptions) => call<IoPreview>('ioPreview', {}, ioParams(file, { ...previewOptions })),
+    ioMapping: (file: string, mappingOptions: IoMappingOptions) => call<IoMapping>('ioMapping', {}, ioParams(file, { ...mappingOptions })),
+    planningCard: (parcelUuid: string) => call<PlanningCard>('planningCard', { uuid: parcelUuid }),
+    planningLookup: (request: PlanningLookupRequest) => call<PlanningLookupResult>('planningLookup', {}, planningLookupToParams(request)),
+    planningSheet: (parcelUuid: string, sheetOptions?: { readonly lang?: 'vi' | 'en' }) =>
+      document('planningSheet', { uuid: parcelUuid }, new URLSearchParams(sheetOptions?.lang ? { lang: sheetOptions.lang } : {})),
+    printTemplates: () => call<PrintTemplate[]>('printTemplates'),
+    printTemplateSave: (template: PrintTemplate) => call<PrintTemplate[]>('printTemplateSave', {}, undefined, template),
+    printTemplateDelete: (name: string) => call<PrintTemplate[]>('printTemplateDelete', { name }),
+    printPreview: (layout: PrintLayout) => call<PrintPreview>('printPreview', {}, undefined, layout),
   };
 }

@@ -3,13 +3,13 @@
  * (IPC, HTTP, direct calls) reaches this object; it checks its own arguments, so a transport
  * only has to decode them.
  */
-import { LAYERS, LAYER_GROUPS } from '../../layers/index.js';
-import type { GeoJSONGeometry, LayerGroupId } from '../../layers/types.js';
+import type { GeoJSONGeometry } from '../../layers/types.js';
 import type { CrsDefinition } from '../crs/registry.js';
 import { getCrs, listCrs } from '../crs/registry.js';
 import { transformGeometry } from '../crs/transform.js';
 import { PlanDeskError } from '../errors.js';
 import { describeProject } from '../project/describe.js';
+import { describeLayers } from '../project/layer-infos.js';
 import { checkBBox } from '../store/feature-query.js';
 import type { Project } from '../store/project.js';
 import type { BBox, FeatureQuery, StoredFeature } from '../store/types.js';
@@ -18,6 +18,10 @@ import { expandOperations } from '../edit/expand.js';
 import { transformOperations } from '../edit/transform-operations.js';
 import { isPlanDeskError } from '../errors.js';
 import { JobManager } from '../jobs/manager.js';
+import type { FileAccess } from '../jobs/file-access.js';
+import { IO_PREVIEW_LIMIT_DEFAULT, IO_PREVIEW_LIMIT_MAX, type IoInspectOptions, type IoInspectResult, type IoMapping, type IoMappingOptions, type IoPreview, type IoPreviewOptions } from '../io/api-types.js';
+import { inspectForProject, mappingFor, previewSource } from '../io/preview.js';
+import { TEXT_ENCODINGS } from '../io/vn-text.js';
 import { ProjectRasters } from '../flood/rasters.js';
 import { projectTerrain, readDemInCrs } from '../flood/scenario.js';
 import { cachedDem, checkTerrainGridArgs, sampleTerrainGrid } from '../raster/terrain-grid.js';
@@ -41,6 +45,9 @@ import {
   type JobRequest,
   type LayerInfo,
   type PlanDeskApi,
+  type PrintLayout,
+  type PrintPreview,
+  type PrintTemplate,
   type ProjectDescription,
   type RasterImage,
   type RasterImageRequest,
@@ -55,6 +62,13 @@ import { transformBBox } from './geometry-bbox.js';
 import * as sync from '../../sync/engine/api.js';
 import type { SyncChangeset, SyncConflict, SyncConnection, SyncConnectRequest, SyncResolution, SyncStatus } from '../../sync/api-types.js';
 import { SearchCache, runSearch } from './search/search.js';
+import { planningCard } from '../planning/card.js';
+import { planningLookup } from '../planning/lookup.js';
+import { planningSheet } from '../planning/sheet.js';
+import { composeSheet } from '../print/compose.js';
+import { checkLayout } from '../print/layout-check.js';
+import { deleteTemplate, listTemplates, saveTemplate } from '../print/templates.js';
+import type { PlanningCard, PlanningLookupRequest, PlanningLookupResult, PlanningSheet } from '../planning/types.js';
 
 function invalid(message: string): PlanDeskError {
   return new PlanDeskError('INVALID_ARGUMENT', message);
@@ -79,18 +93,31 @@ function checkObject<T extends object>(value: unknown, what: string): Partial<T>
   return value as Partial<T>;
 }
 
-const GROUPS: ReadonlyMap<LayerGroupId, (typeof LAYER_GROUPS)[number]> = new Map(LAYER_GROUPS.map((g) => [g.id, g]));
+export interface PlanDeskServiceOptions {
+  /** Limits the files io* calls and job arguments may name (serve mode); any file when absent. */
+  readonly fileAccess?: FileAccess;
+  /** Where each job's own folder is made (serve mode: the staging area). */
+  readonly jobWorkRoot?: string;
+}
 
 export class PlanDeskService implements PlanDeskApi {
   private readonly search_: SearchCache;
   private readonly projectCrs: CrsDefinition;
   private readonly jobs: JobManager;
   private readonly rasters: ProjectRasters;
+  private readonly fileAccess: FileAccess | undefined;
 
-  constructor(readonly store: Project) {
+  constructor(
+    readonly store: Project,
+    options: PlanDeskServiceOptions = {},
+  ) {
     this.search_ = new SearchCache(store);
     this.projectCrs = getCrs(store.info().crsEpsg);
-    this.jobs = new JobManager(store);
+    this.fileAccess = options.fileAccess;
+    this.jobs = new JobManager(store, {
+      ...(options.fileAccess ? { fileAccess: options.fileAccess } : {}),
+      ...(options.jobWorkRoot ? { workRoot: options.jobWorkRoot } : {}),
+    });
     this.rasters = new ProjectRasters(store);
   }
 
@@ -99,25 +126,7 @@ export class PlanDeskService implements PlanDeskApi {
   }
 
   async layers(): Promise<LayerInfo[]> {
-    return this.store
-      .layers()
-      .map((summary): LayerInfo => {
-        const layer = this.store.layer(summary.id);
-        const group = GROUPS.get(layer.group) ?? { id: layer.group, label: { vi: layer.group, en: layer.group }, order: 99 };
-        return {
-          id: layer.id,
-          label: layer.label,
-          group: { id: group.id, label: group.label, order: group.order },
-          drawOrder: LAYERS.indexOf(layer),
-          geometryType: layer.geometryType,
-          style: layer.style,
-          fields: layer.fields,
-          featureCount: summary.featureCount,
-          extent: summary.extent,
-          srid: summary.srid,
-        };
-      })
-      .sort((a, b) => a.drawOrder - b.drawOrder);
+    return describeLayers(this.store);
   }
 
   /** The CRS features come back in: the project CRS, or the one asked (UNKNOWN_CRS otherwise). */
@@ -289,6 +298,44 @@ export class PlanDeskService implements PlanDeskApi {
     return sampleTerrainGrid(dem, bbox, columns, rows);
   }
 
+  // ------------------------------------------------------------------------------- import wizard (io/preview.ts)
+
+  private sourceFile(file: unknown): string {
+    const path = checkString(file, 'file');
+    this.fileAccess?.checkRead(path, 'the source file');
+    return path;
+  }
+
+  async ioInspect(file: string, options?: IoInspectOptions): Promise<IoInspectResult> {
+    const o = checkObject<IoInspectOptions>(options, 'inspect options');
+    return inspectForProject(this.store, this.sourceFile(file), o.upperCaseFont === true ? { upperCaseFont: true } : {});
+  }
+
+  async ioPreview(file: string, options?: IoPreviewOptions): Promise<IoPreview> {
+    const o = checkObject<IoPreviewOptions>(options, 'preview options');
+    if (o.encoding !== undefined && !['auto', ...TEXT_ENCODINGS].includes(o.encoding)) throw invalid(`encoding must be auto, ${TEXT_ENCODINGS.join(', ')}`);
+    if (o.srcCrs !== undefined) getCrs(o.srcCrs);
+    if (o.sourceLayer !== undefined) checkString(o.sourceLayer, 'sourceLayer');
+    return previewSource(this.store, this.sourceFile(file), {
+      ...(o.sourceLayer !== undefined ? { sourceLayer: o.sourceLayer } : {}),
+      ...(o.srcCrs !== undefined ? { srcCrs: o.srcCrs } : {}),
+      ...(o.encoding !== undefined ? { encoding: o.encoding } : {}),
+      ...(o.upperCaseFont === true ? { upperCaseFont: true } : {}),
+      limit: checkInteger(o.limit, 'limit', 1, IO_PREVIEW_LIMIT_MAX, IO_PREVIEW_LIMIT_DEFAULT),
+    });
+  }
+
+  async ioMapping(file: string, options: IoMappingOptions): Promise<IoMapping> {
+    const o = checkObject<IoMappingOptions>(options, 'mapping options');
+    const layer = this.store.layer(checkString(o.layer, 'layer')).id;
+    if (o.sourceLayer !== undefined) checkString(o.sourceLayer, 'sourceLayer');
+    return mappingFor(this.store, this.sourceFile(file), {
+      layer,
+      ...(o.sourceLayer !== undefined ? { sourceLayer: o.sourceLayer } : {}),
+      ...(o.upperCaseFont === true ? { upperCaseFont: true } : {}),
+    });
+  }
+
   // ------------------------------------------------------------------------------- sync (sync/engine/api.ts)
 
   async syncStatus(): Promise<SyncStatus> {
@@ -309,5 +356,40 @@ export class PlanDeskService implements PlanDeskApi {
 
   async syncResolve(resolution: SyncResolution): Promise<SyncStatus> {
     return sync.syncResolve(this.store, resolution);
+  }
+
+  // ------------------------------------------------------------------------------- planning (gis-core/planning/)
+
+  async planningCard(parcelUuid: string): Promise<PlanningCard> {
+    return planningCard(this.store, checkString(parcelUuid, 'parcelUuid'));
+  }
+
+  async planningLookup(request: PlanningLookupRequest): Promise<PlanningLookupResult> {
+    return planningLookup(this.store, this.search_, request);
+  }
+
+  async planningSheet(parcelUuid: string, options?: { readonly lang?: 'vi' | 'en' }): Promise<PlanningSheet> {
+    const lang = checkObject<{ lang: string }>(options, 'sheet options').lang ?? 'vi';
+    if (lang !== 'vi' && lang !== 'en') throw invalid(`lang must be "vi" or "en", got ${JSON.stringify(lang)}`);
+    return planningSheet(this.store, checkString(parcelUuid, 'parcelUuid'), lang);
+  }
+
+  // ------------------------------------------------------------------------------- print layouts
+
+  async printTemplates(): Promise<PrintTemplate[]> {
+    return listTemplates(this.store);
+  }
+
+  async printTemplateSave(template: PrintTemplate): Promise<PrintTemplate[]> {
+    return saveTemplate(this.store, template);
+  }
+
+  async printTemplateDelete(name: string): Promise<PrintTemplate[]> {
+    return deleteTemplate(this.store, checkString(name, 'template name'));
+  }
+
+  async printPreview(layout: PrintLayout): Promise<PrintPreview> {
+    const sheet = composeSheet(this.store, checkLayout(layout));
+    return { sheet: sheet.sheet, paperMm: sheet.paperMm, scale: sheet.scale, extent: sheet.extent, gridInterval: sheet.gridInterval, truncated: sheet.truncated };
   }
 }

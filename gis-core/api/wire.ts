@@ -3,7 +3,7 @@
  * how a features query becomes URL parameters, the HTTP status of each error code, and the
  * error type a client throws. Browser-safe: no Node imports.
  */
-import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery, RasterImageRequest, ValidateOptions } from './contract.js';
+import type { ApiErrorBody, ApiErrorCode, ApiMethodName, FeaturesQuery, PlanningLookupRequest, RasterImageRequest, ValidateOptions } from './contract.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,6 +11,11 @@ export interface RouteSpec {
   readonly method: HttpMethod;
   /** Path template; `{name}` is one URL segment, decoded, passed to the method. */
   readonly path: string;
+  /**
+   * The route answers a document of this type instead of JSON: the method's result is
+   * `{ contentType, base64 }` (e.g. PlanningSheet) and the server sends the decoded bytes.
+   */
+  readonly produces?: 'application/pdf';
 }
 
 /**
@@ -43,7 +48,32 @@ export const API_ROUTES: { readonly [K in ApiMethodName]: RouteSpec } = {
   syncPreview: { method: 'GET', path: '/api/sync/preview' },
   syncConflicts: { method: 'GET', path: '/api/sync/conflicts' },
   syncResolve: { method: 'POST', path: '/api/sync/conflicts/resolve' },
+  planningCard: { method: 'GET', path: '/api/planning/parcels/{uuid}/card' },
+  planningLookup: { method: 'GET', path: '/api/planning/lookup' },
+  planningSheet: { method: 'GET', path: '/api/planning/parcels/{uuid}/sheet.pdf', produces: 'application/pdf' },
+  ioInspect: { method: 'GET', path: '/api/io/inspect' },
+  ioPreview: { method: 'GET', path: '/api/io/preview' },
+  ioMapping: { method: 'GET', path: '/api/io/mapping' },
+  printTemplates: { method: 'GET', path: '/api/print/templates' },
+  printTemplateSave: { method: 'POST', path: '/api/print/templates' },
+  printTemplateDelete: { method: 'DELETE', path: '/api/print/templates/{name}' },
+  // POST: a layout does not fit a URL comfortably; it changes nothing (read access).
+  printPreview: { method: 'POST', path: '/api/print/preview' },
 };
+
+/** URL parameters of a planning lookup: by=parcel&sheet=&parcel= | by=address&text= | by=plan&code= | by=point&x=&y=. */
+export function planningLookupToParams(request: PlanningLookupRequest): URLSearchParams {
+  switch (request.by) {
+    case 'parcel':
+      return new URLSearchParams({ by: 'parcel', sheet: String(request.sheet), parcel: String(request.parcel) });
+    case 'address':
+      return new URLSearchParams({ by: 'address', text: request.text });
+    case 'plan':
+      return new URLSearchParams({ by: 'plan', code: request.code });
+    case 'point':
+      return new URLSearchParams({ by: 'point', x: String(request.x), y: String(request.y) });
+  }
+}
 
 /** Fills a path template: `fillPath('/api/layers/{layerId}', { layerId: 'roads' })`. */
 export function fillPath(template: string, params: Readonly<Record<string, string>>): string {
@@ -83,6 +113,13 @@ export function rasterImageToParams(request: RasterImageRequest): URLSearchParam
   return params;
 }
 
+/** URL parameters of the import wizard's io* calls: file plus the options given. */
+export function ioParams(file: string, options: Readonly<Record<string, string | number | boolean | undefined>> = {}): URLSearchParams {
+  const params = new URLSearchParams({ file });
+  for (const [key, value] of Object.entries(options)) if (value !== undefined && value !== false) params.set(key, String(value));
+  return params;
+}
+
 /** HTTP status for an error code. */
 export function httpStatusFor(code: ApiErrorCode): number {
   switch (code) {
@@ -94,6 +131,8 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 400;
     case 'UNAUTHORIZED':
       return 401;
+    case 'FORBIDDEN':
+      return 403;
     case 'UNKNOWN_LAYER':
     case 'UNKNOWN_FEATURE':
     case 'UNKNOWN_BATCH':

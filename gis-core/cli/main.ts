@@ -10,8 +10,11 @@ import { registerEditCommands } from './commands/edit.js';
 import { registerFloodCommand } from './commands/flood.js';
 import { registerInfoCommand } from './commands/info.js';
 import { registerIoCommands } from './commands/io.js';
+import { registerPrintCommand } from './commands/print.js';
+import { registerPublishCommand } from './commands/publish.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerSyncCommands } from './commands/sync.js';
 import { registerValidateCommand } from './commands/validate.js';
 
 export function buildProgram(): Command {
@@ -27,8 +30,11 @@ export function buildProgram(): Command {
   registerEditCommands(program);
   registerFloodCommand(program);
   registerCrsCommands(program);
+  registerPrintCommand(program);
+  registerPublishCommand(program);
   registerServeCommand(program);
   registerStartCommand(program);
+  registerSyncCommands(program);
   return program;
 }
 

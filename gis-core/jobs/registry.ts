@@ -4,6 +4,8 @@ import type { JobDefinition } from './definition.js';
 import { floodJob } from '../flood/job.js';
 import { exportJob, importJob } from '../io/job.js';
 import { waitJob } from './wait-job.js';
+import { printJob } from '../print/job.js';
+import { publishJob } from '../publish/job.js';
 import { syncCheckoutJob, syncPullJob, syncPushJob } from '../../sync/engine/jobs.js';
 
 export const JOB_DEFINITIONS: { readonly [K in JobKind]: JobDefinition<K> } = {
@@ -14,6 +16,8 @@ export const JOB_DEFINITIONS: { readonly [K in JobKind]: JobDefinition<K> } = {
   'sync-checkout': syncCheckoutJob,
   'sync-pull': syncPullJob,
   'sync-push': syncPushJob,
+  print: printJob,
+  publish: publishJob,
 };
 
 export function isJobKind(kind: unknown): kind is JobKind {

@@ -8,9 +8,13 @@ import {
   API_METHODS,
   type ApiMethodName,
   type EditBatch,
+  type EncodingChoice,
   type JobRequest,
   type LayerId,
   type PlanDeskApi,
+  type PlanningLookupRequest,
+  type PrintLayout,
+  type PrintTemplate,
   type SyncConnectRequest,
   type SyncResolution,
 } from '../api/contract.js';
@@ -33,6 +37,27 @@ function decimal(query: QueryParams, key: string): number | undefined {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n)) throw new PlanDeskError('INVALID_ARGUMENT', `parameter "${key}" must be a number, got "${value}"`);
   return n;
+}
+
+/** `by=parcel&sheet=&parcel=` | `by=address&text=` | `by=plan&code=` | `by=point&x=&y=` (api/wire.ts planningLookupToParams). */
+function planningLookupRequest(query: QueryParams): PlanningLookupRequest {
+  const by = query.requiredString('by');
+  switch (by) {
+    case 'parcel':
+      query.only('by', 'sheet', 'parcel');
+      return { by, sheet: query.integer('sheet') ?? NaN, parcel: query.integer('parcel') ?? NaN };
+    case 'address':
+      query.only('by', 'text');
+      return { by, text: query.requiredString('text') };
+    case 'plan':
+      query.only('by', 'code');
+      return { by, code: query.requiredString('code') };
+    case 'point':
+      query.only('by', 'x', 'y');
+      return { by, x: decimal(query, 'x') ?? NaN, y: decimal(query, 'y') ?? NaN };
+    default:
+      throw new PlanDeskError('INVALID_ARGUMENT', `by must be parcel, address, plan or point, got "${by}"`);
+  }
 }
 
 type ArgsDecoder<K extends ApiMethodName> = (request: RouteRequest) => Parameters<PlanDeskApi[K]>;
@@ -129,12 +154,58 @@ const DECODERS: { readonly [K in ApiMethodName]: ArgsDecoder<K> } = {
   syncPreview: ({ query }) => (query.only(), []),
   syncConflicts: ({ query }) => (query.only(), []),
   syncResolve: ({ query, body }) => (query.only(), [body as SyncResolution]),
+  planningCard: ({ path, query }) => (query.only(), [path.uuid ?? '']),
+  planningLookup: ({ query }) => [planningLookupRequest(query)],
+  planningSheet: ({ path, query }) => {
+    query.only('lang');
+    const lang = query.string('lang');
+    return [path.uuid ?? '', lang !== undefined ? { lang: lang as 'vi' | 'en' } : {}];
+  },
+  ioInspect: ({ query }) => {
+    query.only('file', 'upperCaseFont');
+    return [query.requiredString('file'), query.string('upperCaseFont') === 'true' ? { upperCaseFont: true } : {}];
+  },
+  ioPreview: ({ query }) => {
+    query.only('file', 'sourceLayer', 'srcCrs', 'encoding', 'upperCaseFont', 'limit');
+    const sourceLayer = query.string('sourceLayer');
+    const srcCrs = query.integer('srcCrs');
+    const encoding = query.string('encoding');
+    const limit = query.integer('limit');
+    return [
+      query.requiredString('file'),
+      {
+        ...(sourceLayer !== undefined ? { sourceLayer } : {}),
+        ...(srcCrs !== undefined ? { srcCrs } : {}),
+        ...(encoding !== undefined ? { encoding: encoding as EncodingChoice } : {}),
+        ...(query.string('upperCaseFont') === 'true' ? { upperCaseFont: true } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      },
+    ];
+  },
+  ioMapping: ({ query }) => {
+    query.only('file', 'layer', 'sourceLayer', 'upperCaseFont');
+    const sourceLayer = query.string('sourceLayer');
+    return [
+      query.requiredString('file'),
+      {
+        layer: query.requiredString('layer') as LayerId,
+        ...(sourceLayer !== undefined ? { sourceLayer } : {}),
+        ...(query.string('upperCaseFont') === 'true' ? { upperCaseFont: true } : {}),
+      },
+    ];
+  },
+  printTemplates: ({ query }) => (query.only(), []),
+  printTemplateSave: ({ query, body }) => (query.only(), [body as PrintTemplate]),
+  printTemplateDelete: ({ path, query }) => (query.only(), [path.name ?? '']),
+  printPreview: ({ query, body }) => (query.only(), [body as PrintLayout]),
 };
 
 export interface Route {
   readonly name: ApiMethodName;
   readonly method: HttpMethod;
   readonly path: string;
+  /** The route answers this document type (the result's base64 bytes) instead of JSON. */
+  readonly produces?: 'application/pdf';
   readonly pattern: RegExp;
   readonly params: readonly string[];
   /** Calls the method on `api` with the request's arguments. */
@@ -162,6 +233,7 @@ function makeRoute<K extends ApiMethodName>(name: K): Route {
     name,
     method: spec.method,
     path: spec.path,
+    ...(spec.produces ? { produces: spec.produces } : {}),
     ...compile(spec.path),
     invoke(api, request) {
       const method = api[name] as (...args: Parameters<PlanDeskApi[K]>) => Promise<unknown>;
@@ -170,13 +242,18 @@ function makeRoute<K extends ApiMethodName>(name: K): Route {
   };
 }
 
-export type RouteAccess = 'all' | 'read';
+/** 'all': every method; 'read': the read methods; 'kiosk': only the methods API_METHODS marks `kiosk` (default-deny). */
+export type RouteAccess = 'all' | 'read' | 'kiosk';
 
-/** The routes served: every method, or (kiosk) the read methods only. */
+export function routeServed(name: ApiMethodName, access: RouteAccess): boolean {
+  const info = API_METHODS[name];
+  if (access === 'kiosk') return info.kiosk === true && info.access === 'read';
+  return access === 'all' || info.access === 'read';
+}
+
+/** The routes served at an access level. */
 export function buildRoutes(access: RouteAccess = 'all'): Route[] {
-  return (Object.keys(API_METHODS) as ApiMethodName[])
-    .filter((name) => access === 'all' || API_METHODS[name].access === 'read')
-    .map((name) => makeRoute(name));
+  return (Object.keys(API_METHODS) as ApiMethodName[]).filter((name) => routeServed(name, access)).map((name) => makeRoute(name));
 }
 
 export type RouteMatch =

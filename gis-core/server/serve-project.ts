@@ -4,15 +4,20 @@
  */
 import { PlanDeskService } from '../api/service.js';
 import { Project } from '../store/project.js';
+import { FileStaging } from './files.js';
 import { startServer, type RunningServer, type ServeOptions } from './server.js';
 
-export interface ServeProjectOptions extends Omit<ServeOptions, 'api'> {
+export interface ServeProjectOptions extends Omit<ServeOptions, 'api' | 'files'> {
   readonly file: string;
   readonly readonly?: boolean;
+  /** `--files-root DIR`: job and io* paths under DIR are allowed besides the staging folder. */
+  readonly filesRoot?: string;
 }
 
 export interface ServedProject extends RunningServer {
   readonly project: Project;
+  /** This server's staging folder (uploads, job outputs); removed when it stops. */
+  readonly files: FileStaging;
   /** Resolves when the server has stopped (after a signal or `close`). */
   readonly stopped: Promise<void>;
 }
@@ -20,12 +25,18 @@ export interface ServedProject extends RunningServer {
 export async function serveProject(options: ServeProjectOptions): Promise<ServedProject> {
   const project = Project.open(options.file, { readonly: options.readonly ?? false });
   let running: RunningServer;
+  let files: FileStaging | undefined;
   try {
-    running = await startServer({ ...options, api: new PlanDeskService(project) });
+    // Browser clients name only staged files (and --files-root); the service checks every job's paths.
+    files = new FileStaging(options.filesRoot !== undefined ? { filesRoot: options.filesRoot } : {});
+    const api = new PlanDeskService(project, { fileAccess: files.access, jobWorkRoot: files.jobsDir });
+    running = await startServer({ ...options, api, files });
   } catch (error) {
+    files?.remove();
     project.close();
     throw error;
   }
+  const staging = files;
   let finish: () => void = () => {};
   const stopped = new Promise<void>((resolve) => {
     finish = resolve;
@@ -34,11 +45,12 @@ export async function serveProject(options: ServeProjectOptions): Promise<Served
   const close = (): Promise<void> => {
     closing ??= running.close().then(() => {
       project.close();
+      staging.remove();
       finish();
     });
     return closing;
   };
-  return { ...running, project, stopped, close };
+  return { ...running, project, files: staging, stopped, close };
 }
 
 /** Stops `served` on SIGINT/SIGTERM, saying so on stderr; the handlers are removed when it stops. */

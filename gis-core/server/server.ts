@@ -10,9 +10,12 @@ import { isPlanDeskError, PlanDeskError } from '../errors.js';
 import { checkBindAllowed, hostOfHeader, isLoopbackHost, requestToken, tokenAccepted } from './access.js';
 import { readJsonBody } from './body.js';
 import { contentSecurityPolicy, SECURITY_HEADERS } from './csp.js';
+import type { FileStaging } from './files.js';
 import { QueryParams } from './params.js';
 import { RENDERER_DIR } from './renderer-location.js';
 import { sendError, sendJson } from './respond.js';
+import { kioskApi } from './kiosk-api.js';
+import { KIOSK_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { buildRoutes, matchRoute, type Route, type RouteAccess, type RouteMatch } from './routes.js';
 import { openStatic, resolveStatic } from './static-files.js';
 
@@ -26,10 +29,23 @@ export interface ServeOptions {
   readonly token?: string;
   /** The built renderer; dist/renderer/ of the checkout by default. */
   readonly rendererDir?: string;
-  /** 'read' serves only the contract's read methods (kiosk). */
+  /**
+   * 'all' (default); 'read': the read methods; 'kiosk': the public kiosk (docs/KIOSK.md) — only
+   * the methods API_METHODS marks `kiosk` (everything else 404), capped map queries, no file
+   * path, requests rate-limited per client, and the kiosk page at `/` instead of the app.
+   */
   readonly access?: RouteAccess;
+  /** Kiosk: seconds without a touch before the page returns to its home screen (default 120). */
+  readonly idleSeconds?: number;
+  /** Kiosk: the per-client rate limit (default KIOSK_RATE_LIMIT). */
+  readonly rateLimit?: RateLimitOptions;
   /** Origins of an opted-in base map server, allowed in the CSP's img-src and connect-src. */
   readonly extraOrigins?: readonly string[];
+  /**
+   * The staging folder for uploads and job downloads (files.ts); served only when access is
+   * 'all' (never in kiosk mode). Without it there are no file routes.
+   */
+  readonly files?: FileStaging;
   /** Where request failures that are not PlanDeskErrors are logged; stderr by default. */
   readonly log?: (line: string) => void;
 }
@@ -54,15 +70,39 @@ function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Kiosk: the page served at `/`, and the only static files served besides its assets. */
+export const KIOSK_PAGE = '/kiosk.html';
+export const KIOSK_IDLE_DEFAULT_S = 120;
+/** Rate-limit tokens a request costs; the PDF sheet runs Chromium, so it costs more. */
+const COST_DEFAULT = 1;
+const COST_DOCUMENT = 8;
+
 class RequestHandler {
   private readonly routes: Route[];
   private readonly csp: string;
   private readonly rendererDir: string;
+  private readonly kiosk: boolean;
+  private readonly service: PlanDeskApi;
+  private readonly limiter: RateLimiter | undefined;
 
   constructor(private readonly options: ServeOptions) {
+    this.kiosk = options.access === 'kiosk';
     this.routes = buildRoutes(options.access ?? 'all');
-    this.csp = contentSecurityPolicy({ extraOrigins: options.extraOrigins ?? [] });
+    this.csp = contentSecurityPolicy(this.kiosk ? { kiosk: true } : { extraOrigins: options.extraOrigins ?? [] });
     this.rendererDir = options.rendererDir ?? RENDERER_DIR;
+    this.service = this.kiosk ? kioskApi(options.api) : options.api;
+    this.limiter = this.kiosk ? new RateLimiter(options.rateLimit ?? KIOSK_RATE_LIMIT) : undefined;
+  }
+
+  /** Kiosk: takes the request's tokens; false (and a 429 sent) when the client is over its rate. */
+  private async withinRate(request: IncomingMessage, response: ServerResponse, cost: number): Promise<boolean> {
+    if (!this.limiter) return true;
+    const decision = this.limiter.take(request.socket.remoteAddress ?? 'unknown', cost);
+    if (decision.allowed) return true;
+    await sendError(request, response, 'RATE_LIMITED', `too many requests; try again in ${decision.retryAfterSeconds} s`, {
+      'Retry-After': String(decision.retryAfterSeconds),
+    });
+    return false;
   }
 
   async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -80,6 +120,13 @@ class RequestHandler {
       await sendError(request, response, 'UNAUTHORIZED', 'this server answers only to localhost / 127.0.0.1');
       return;
     }
+    if (this.kiosk) {
+      // Default-deny, before any other kind of endpoint: the API through the kiosk route list,
+      // else the kiosk page and its assets; nothing else (uploads, downloads …) exists here.
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await this.api(request, response, url);
+      else if (!(await this.kioskStatic(request, response, url))) await this.static(request, response, url);
+      return;
+    }
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) await this.api(request, response, url);
     else await this.static(request, response, url);
   }
@@ -92,6 +139,8 @@ class RequestHandler {
       });
       return;
     }
+    const files = (this.options.access ?? 'all') === 'all' ? this.options.files : undefined;
+    if (files && (await files.handle(request, response, url, this.options.api))) return;
     let match: RouteMatch;
     try {
       match = matchRoute(this.routes, request.method ?? 'GET', url.pathname);
@@ -100,7 +149,9 @@ class RequestHandler {
       await sendError(request, response, 'INVALID_ARGUMENT', 'malformed percent-encoding in the URL path');
       return;
     }
-    if (match.kind === 'not-found') {
+    if (!(await this.withinRate(request, response, match.kind === 'found' && match.route.produces ? COST_DOCUMENT : COST_DEFAULT))) return;
+    // A kiosk does not even say which verbs a path has: anything it does not serve is not there.
+    if (match.kind === 'not-found' || (this.kiosk && match.kind === 'method-not-allowed')) {
       await sendError(request, response, 'NOT_FOUND', `no API endpoint ${url.pathname} (see docs/API.md)`);
       return;
     }
@@ -120,8 +171,9 @@ class RequestHandler {
         }
         body = read.value;
       }
-      const result = await match.route.invoke(this.options.api, { path: match.path, query: new QueryParams(url.searchParams), body });
-      await sendJson(request, response, 200, result);
+      const result = await match.route.invoke(this.service, { path: match.path, query: new QueryParams(url.searchParams), body });
+      if (match.route.produces) await this.sendDocument(request, response, match.route.produces, result);
+      else await sendJson(request, response, 200, result);
     } catch (error) {
       if (isPlanDeskError(error)) {
         await sendError(request, response, error.code, error.message);
@@ -132,6 +184,40 @@ class RequestHandler {
       );
       await sendError(request, response, 'INTERNAL', 'internal error (details in the server log)');
     }
+  }
+
+  /** A document route's result `{ base64, fileName }` sent as its bytes. */
+  private async sendDocument(request: IncomingMessage, response: ServerResponse, contentType: string, result: unknown): Promise<void> {
+    const { base64, fileName } = result as { base64: string; fileName: string };
+    const bytes = Buffer.from(base64, 'base64');
+    response.writeHead(200, {
+      'Content-Type': contentType,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': `inline; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      'Cache-Control': 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : bytes);
+  }
+
+  /** Kiosk: `/` is the kiosk page (with its idle time); only it and its assets are served. */
+  private async kioskStatic(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+    if (!(await this.withinRate(request, response, COST_DEFAULT))) return true;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      await sendError(request, response, 'NOT_FOUND', `no ${url.pathname} here`);
+      return true;
+    }
+    if (url.pathname === '/') {
+      const idle = this.options.idleSeconds ?? KIOSK_IDLE_DEFAULT_S;
+      response.writeHead(302, { Location: `${KIOSK_PAGE}?idle=${idle}`, 'Cache-Control': 'no-store' });
+      response.end();
+      return true;
+    }
+    // Assets by name only: an extension-less path would fall back to the office app's index.html.
+    if (url.pathname !== KIOSK_PAGE && !(url.pathname.startsWith('/assets/') && /\.[a-z0-9]+$/i.test(url.pathname))) {
+      await sendError(request, response, 'NOT_FOUND', `no file ${url.pathname}`);
+      return true;
+    }
+    return false;
   }
 
   private async static(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {

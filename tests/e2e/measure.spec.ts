@@ -36,6 +36,7 @@ test('measuring a segment gives the distance between its VN-2000 end points', as
   // Sanity: the readout agrees with the view's resolution.
   expect(expected).toBeCloseTo(Math.hypot(b.x - a.x, b.y - a.y) * view.resolution, 0);
 
+  await page.getByTestId('menu-measure').click();
   await page.getByTestId('tool-length').click();
   await page.mouse.click(a.x, a.y);
   await page.mouse.dblclick(b.x, b.y);
@@ -82,6 +83,7 @@ test('measuring an area gives the area of the clicked polygon in m²', async ({ 
   }
   const expected = Math.abs(twice) / 2;
 
+  await page.getByTestId('menu-measure').click();
   await page.getByTestId('tool-area').click();
   for (const c of corners.slice(0, -1)) await page.mouse.click(c.x, c.y);
   await page.mouse.dblclick(corners.at(-1)!.x, corners.at(-1)!.y);

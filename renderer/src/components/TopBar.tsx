@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { ProjectDescription } from '../../../gis-core/api/contract.js';
 import { useI18n } from '../i18n/context.js';
+import { ToolMenu } from './ToolMenu.js';
 import type { Tool } from '../map/map-controller.js';
 
 interface Props {
@@ -16,11 +17,18 @@ interface Props {
   onScene3d(): void;
   readonly floodOpen: boolean;
   onFlood(): void;
+  readonly syncOpen: boolean;
+  onSync(): void;
+  readonly importOpen: boolean;
+  onImport(): void;
+  onExport(): void;
+  /** Opens the print layout editor. */
+  onPrint(): void;
   onLanguage(): void;
   onSettings(): void;
 }
 
-export function TopBar({ project, tool, search, validationOpen, onTool, onValidation, onZoomProject, onScene3d, floodOpen, onFlood, onLanguage, onSettings }: Props) {
+export function TopBar({ project, tool, search, validationOpen, onTool, onValidation, onZoomProject, onScene3d, floodOpen, onFlood, syncOpen, onSync, importOpen, onImport, onExport, onPrint, onLanguage, onSettings }: Props) {
   const i18n = useI18n();
   const toolButton = (id: Tool, label: string, icon: string, title?: string) => (
     <button className={`tool${tool === id ? ' active' : ''}`} aria-pressed={tool === id} onClick={() => onTool(id)} title={title ?? label} data-testid={`tool-${id}`}>
@@ -48,8 +56,17 @@ export function TopBar({ project, tool, search, validationOpen, onTool, onValida
       {search}
       <nav className="tools" aria-label="tools">
         {toolButton('identify', i18n.t('tool.identify'), 'ⓘ', i18n.t('tool.identifyTitle'))}
-        {toolButton('length', i18n.t('tool.measureLength'), '↔')}
-        {toolButton('area', i18n.t('tool.measureArea'), '▱')}
+        <ToolMenu
+          label={i18n.t('menu.measure')}
+          title={i18n.t('menu.measureTitle')}
+          icon="↔"
+          testId="menu-measure"
+          active={tool === 'length' || tool === 'area'}
+          items={[
+            { id: 'tool-length', label: i18n.t('tool.measureLength'), title: i18n.t('tool.measureLength'), icon: '↔', active: tool === 'length', onSelect: () => onTool('length') },
+            { id: 'tool-area', label: i18n.t('tool.measureArea'), title: i18n.t('tool.measureArea'), icon: '▱', active: tool === 'area', onSelect: () => onTool('area') },
+          ]}
+        />
         <button
           className={`tool${tool === 'edit' ? ' active' : ''}`}
           aria-pressed={tool === 'edit'}
@@ -74,11 +91,10 @@ export function TopBar({ project, tool, search, validationOpen, onTool, onValida
           </span>
           {i18n.t('tool.validate')}
         </button>
-        <button className="tool" onClick={onZoomProject} title={i18n.t('tool.zoomProjectTitle')} data-testid="zoom-project">
+        <button className="tool icon-only" onClick={onZoomProject} title={i18n.t('tool.zoomProjectTitle')} aria-label={i18n.t('tool.zoomProject')} data-testid="zoom-project">
           <span className="tool-icon" aria-hidden="true">
             ⤢
           </span>
-          {i18n.t('tool.zoomProject')}
         </button>
         <button className="tool" onClick={onScene3d} title={i18n.t('scene3d.openTitle')} data-testid="scene3d-open">
           <span className="tool-icon" aria-hidden="true">
@@ -92,6 +108,24 @@ export function TopBar({ project, tool, search, validationOpen, onTool, onValida
           </span>
           {i18n.t('tool.flood')}
         </button>
+        <button className={`tool${syncOpen ? ' active' : ''}`} aria-pressed={syncOpen} onClick={onSync} title={i18n.t('sync.toolTitle')} data-testid="tool-sync">
+          <span className="tool-icon" aria-hidden="true">
+            ⇅
+          </span>
+          {i18n.t('sync.tool')}
+        </button>
+        <ToolMenu
+          label={i18n.t('menu.file')}
+          title={i18n.t('menu.fileTitle')}
+          icon="▤"
+          testId="menu-file"
+          active={importOpen}
+          items={[
+            { id: 'tool-import', label: i18n.t('io.importButton'), title: i18n.t('io.importButtonTitle'), icon: '⤓', onSelect: onImport },
+            { id: 'tool-export', label: i18n.t('io.exportButton'), title: i18n.t('io.exportButtonTitle'), icon: '⤒', onSelect: onExport },
+            { id: 'tool-print', label: i18n.t('print.button'), title: i18n.t('print.buttonTitle'), icon: '⎙', onSelect: onPrint },
+          ]}
+        />
       </nav>
       <div className="top-right">
         <button className="lang" onClick={onLanguage} title={i18n.t('lang.switchTitle')} data-testid="lang-switch">

@@ -28,9 +28,12 @@ import type { LayerLoadState } from '../map/view-loader.js';
 import { AttributeTable } from './AttributeTable.js';
 import { CopyAttributesPanel } from './CopyAttributesPanel.js';
 import { EditToolbar } from './EditToolbar.js';
+import { ExportDialog } from './ExportDialog.js';
+import { PrintLayoutDialog } from './PrintLayoutDialog.js';
 import { FloodPanel } from './FloodPanel.js';
 import { FeatureForm, type FormKind } from './FeatureForm.js';
 import { IdentifyPanel } from './IdentifyPanel.js';
+import { ImportWizard } from './ImportWizard.js';
 import { LayerPanel } from './LayerPanel.js';
 import type { LayerUiState } from './LayerRow.js';
 import { MeasureBox } from './MeasureBox.js';
@@ -38,6 +41,7 @@ import { Scene3DView } from './Scene3DView.js';
 import { SearchBox } from './SearchBox.js';
 import { SettingsDialog } from './SettingsDialog.js';
 import { StatusBar } from './StatusBar.js';
+import { SyncPanel } from './SyncPanel.js';
 import { TopBar } from './TopBar.js';
 import { ValidationPanel } from './ValidationPanel.js';
 
@@ -84,6 +88,10 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
   const [session, setSession] = useState<EditSession | null>(null);
   const [validationOpen, setValidationOpen] = useState(false);
   const [floodOpen, setFloodOpen] = useState(false);
+  const [syncOpen, setSyncOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [printOpen, setPrintOpen] = useState(false);
   /** The box the 3D view was opened for (null: closed). */
   const [scene3dBox, setScene3dBox] = useState<BBox | null>(null);
   /** Feature counts as edits change them (the layer list is read once, at boot). */
@@ -335,12 +343,24 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
         <ValidationPanel api={api} layers={layers} viewBox={viewBox} onApplied={onApplied} onPick={pickFinding} onClose={() => setValidationOpen(false)} />
       )}
       {floodOpen && controller && <FloodPanel api={api} controller={controller} layers={layers} onClose={() => setFloodOpen(false)} />}
+      {importOpen && controller && (
+        <ImportWizard
+          api={api}
+          controller={controller}
+          layers={layers}
+          onChanged={(layerId, delta) => setCounts((previous) => new Map(previous).set(layerId, Math.max(0, (previous.get(layerId) ?? 0) + delta)))}
+          onClose={() => setImportOpen(false)}
+        />
+      )}
+      {syncOpen && controller && (
+        <SyncPanel api={api} controller={controller} layers={layers} viewBox={viewBox} onApplied={onApplied} onClose={() => setSyncOpen(false)} />
+      )}
     </>
   );
-  const hasRight = (!editing && selection !== null && selectedLayer !== undefined) || validationOpen || floodOpen || editing;
+  const hasRight = (!editing && selection !== null && selectedLayer !== undefined) || validationOpen || floodOpen || syncOpen || importOpen || editing;
 
   return (
-    <div className={`workspace${tableInfo ? ' with-table' : ''}${editing ? ' editing' : ''}`}>
+    <div className={`workspace${tableInfo ? ' with-table' : ''}${editing ? ' editing' : ''}${importOpen ? ' importing' : ''}`}>
       <TopBar
         project={project}
         tool={tool}
@@ -355,6 +375,12 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
         }}
         floodOpen={floodOpen}
         onFlood={() => setFloodOpen(!floodOpen)}
+        syncOpen={syncOpen}
+        onSync={() => setSyncOpen(!syncOpen)}
+        importOpen={importOpen}
+        onImport={() => setImportOpen(!importOpen)}
+        onExport={() => setExportOpen(true)}
+        onPrint={() => setPrintOpen(true)}
         onLanguage={onLanguage}
         onSettings={() => setSettingsOpen(true)}
       />
@@ -413,6 +439,28 @@ export function Workspace({ api, project, layers, crs, onLanguage }: Props) {
         />
       )}
       <StatusBar crs={crs} controller={controller} view={view} pending={pending} basemap={basemap} />
+      {exportOpen && (
+        <ExportDialog
+          api={api}
+          layers={layers.map((l) => ({ ...l, featureCount: counts.get(l.id) ?? l.featureCount }))}
+          projectCrs={crs}
+          selection={edit?.layerId && edit.selection.length > 0 ? { layerId: edit.layerId, uuids: edit.selection } : null}
+          initialLayer={edit?.layerId ?? null}
+          onClose={() => setExportOpen(false)}
+        />
+      )}
+      {printOpen && (
+        <PrintLayoutDialog
+          api={api}
+          layers={layers}
+          visibleLayers={layers.filter((l) => ui.get(l.id)?.visible !== false).map((l) => l.id)}
+          viewCenter={() => {
+            const extent = controller?.viewExtent();
+            return extent ? [(extent[0]! + extent[2]!) / 2, (extent[1]! + extent[3]!) / 2] : null;
+          }}
+          onClose={() => setPrintOpen(false)}
+        />
+      )}
       {settingsOpen && (
         <SettingsDialog
           basemap={basemap}
