@@ -6,13 +6,14 @@
  *
  * Run: electron dist/electron/main.js [PROJECT_FILE]   (what `plandesk start` does when Electron is installed)
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type SaveDialogOptions } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { RENDERER_DIR } from '../gis-core/server/renderer-location.js';
 import { IPC_MENU_CHANNEL, type MenuCommand } from '../gis-core/api/ipc.js';
 import { registerAppScheme, serveAppScheme } from './app-protocol.js';
 import { startCore, type CoreHost } from './core-host.js';
 import { bindCredentialsToIpc, credentialsFile, CredentialStore } from './credentials.js';
+import { bindFileDialogsToIpc, FileDialogs } from './file-dialogs.js';
 import { bindApiToIpc } from './ipc-bind.js';
 import { menuTemplate, type Language } from './menu.js';
 import { APP_ENTRY, isAllowedRequest, isAppUrl, mainWindowOptions, permissionAllowed } from './security.js';
@@ -151,6 +152,11 @@ void app.whenReady().then(async () => {
   bindCredentialsToIpc(ipcMain, new CredentialStore(credentialsFile(app.getPath('userData')), safeStorage), (event) =>
     isAppUrl(event.senderFrame?.url ?? ''),
   );
+  // Export and print save where the user says (the job's `out`); no uploads or downloads here.
+  const saveDialog = {
+    showSaveDialog: (options: SaveDialogOptions) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+  };
+  bindFileDialogsToIpc(ipcMain, new FileDialogs(saveDialog, shell, app.getPath('documents')), (event) => isAppUrl(event.senderFrame?.url ?? ''));
   state = loadState(stateFile(app.getPath('userData')));
   buildMenu();
   window = createWindow();

@@ -12,6 +12,7 @@ import electron = require('electron');
 const CHANNEL_PREFIX = 'plandesk:api:';
 const MENU_CHANNEL = 'plandesk:menu';
 const CREDENTIALS_PREFIX = 'plandesk:credentials:';
+const FILES_PREFIX = 'plandesk:files:';
 const METHODS_ARG = '--plandesk-api-methods=';
 
 const methods = (process.argv.find((a) => a.startsWith(METHODS_ARG)) ?? METHODS_ARG)
@@ -39,5 +40,18 @@ electron.contextBridge.exposeInMainWorld('plandesk', {
     set: (url: unknown, credentials: unknown): Promise<unknown> =>
       electron.ipcRenderer.invoke(CREDENTIALS_PREFIX + 'set', String(url), JSON.parse(JSON.stringify(credentials ?? null)) as unknown),
     remove: (url: unknown): Promise<unknown> => electron.ipcRenderer.invoke(CREDENTIALS_PREFIX + 'remove', String(url)),
+  },
+  // Local files (electron/file-dialogs.ts): the path of a picked file, the save dialog, show in folder.
+  files: {
+    pathForFile(file: unknown): string {
+      try {
+        return electron.webUtils.getPathForFile(file as Parameters<typeof electron.webUtils.getPathForFile>[0]);
+      } catch {
+        return '';
+      }
+    },
+    saveDialog: (request: unknown): Promise<unknown> =>
+      electron.ipcRenderer.invoke(FILES_PREFIX + 'save-dialog', JSON.parse(JSON.stringify(request ?? null)) as unknown),
+    showInFolder: (path: unknown): Promise<unknown> => electron.ipcRenderer.invoke(FILES_PREFIX + 'show-in-folder', String(path)),
   },
 });

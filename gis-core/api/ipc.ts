@@ -33,6 +33,35 @@ export interface CredentialsBridge {
   remove(url: string): Promise<IpcEnvelope<null>>;
 }
 
+/** Renderer → main: the desktop app's own file dialogs (electron/file-dialogs.ts); + 'save-dialog' | 'show-in-folder'. */
+export const IPC_FILES_PREFIX = 'plandesk:files:';
+export const IPC_SAVE_DIALOG_CHANNEL = `${IPC_FILES_PREFIX}save-dialog`;
+export const IPC_SHOW_IN_FOLDER_CHANNEL = `${IPC_FILES_PREFIX}show-in-folder`;
+
+/** What the renderer asks the save dialog for (texts already in the user's language). */
+export interface SaveDialogRequest {
+  readonly title: string;
+  /** A plain file name (no folder), e.g. "roads.gpkg". */
+  readonly defaultName: string;
+  /** The filter's label, e.g. "GeoPackage". */
+  readonly filterName: string;
+  /** Without dots, the first one added when the chosen name has none of them. */
+  readonly extensions: readonly string[];
+}
+
+/**
+ * `window.plandesk.files`: local files in the desktop app, where the core runs on the user's
+ * own machine and job arguments name local paths (no uploads, no downloads).
+ */
+export interface FilesBridge {
+  /** The local path of a file picked in an `<input type=file>` (Electron's webUtils); '' when it has none. */
+  pathForFile(file: object): string;
+  /** The path the user chose, or null when the dialog was cancelled. */
+  saveDialog(request: SaveDialogRequest): Promise<IpcEnvelope<string | null>>;
+  /** Shows a file this session saved in the system's file manager. */
+  showInFolder(path: string): Promise<IpcEnvelope<null>>;
+}
+
 /** What the menu tells the renderer. */
 export type MenuCommand = { readonly kind: 'language'; readonly language: 'vi' | 'en' };
 
@@ -45,6 +74,8 @@ export interface PlanDeskBridge {
   onMenu(listener: (command: MenuCommand) => void): () => void;
   /** The SDI secrets (desktop app only; absent in older shells). */
   readonly credentials?: CredentialsBridge;
+  /** Local file paths and save dialogs (desktop app only; absent in older shells). */
+  readonly files?: FilesBridge;
 }
 
 export function unwrapEnvelope<T>(envelope: IpcEnvelope<T>): T {

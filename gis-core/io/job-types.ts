@@ -21,6 +21,8 @@ export interface LayerExportJobArgs {
    * folder (result.out says where) and, in serve mode, downloaded from GET /api/jobs/{id}/download.
    */
   readonly out?: string;
+  /** Replace an existing `out` (the desktop app's save dialog has asked the user; `plandesk serve` never replaces a file). */
+  readonly overwrite?: boolean;
   readonly uuids?: readonly string[];
   readonly crs?: number;
 }
@@ -33,6 +35,8 @@ export interface LayerExportJobArgs {
 export interface PlanningExportJobArgs {
   readonly format: PlanningExportFormat;
   readonly out?: string;
+  /** As LayerExportJobArgs.overwrite. */
+  readonly overwrite?: boolean;
   /** Only these layers; every mapped layer by default. */
   readonly layers?: readonly LayerId[];
   /** Mã thông tin quy hoạch (≤ 15 characters), for features without their own plan_code. */

@@ -76,6 +76,14 @@ export const importJob: JobDefinition<'import'> = {
   },
 };
 
+/** `overwrite`: only with an `out` (the desktop app's save dialog asked the user). */
+function overwriteArg(kind: 'export', a: Record<string, unknown>): boolean {
+  if (a.overwrite === undefined) return false;
+  if (typeof a.overwrite !== 'boolean') fail(kind, 'overwrite must be true or false');
+  if (a.overwrite && a.out === undefined) fail(kind, 'overwrite needs an out path');
+  return a.overwrite;
+}
+
 /** The 'planning-gpkg' export's arguments (Circular 16/2025 planning database, io/planning-export.ts). */
 function checkPlanningExport(a: Record<string, unknown>, project: Parameters<JobDefinition<'export'>['check']>[1]): PlanningExportJobArgs {
   const kind = 'export';
@@ -95,6 +103,7 @@ function checkPlanningExport(a: Record<string, unknown>, project: Parameters<Job
   return {
     format: PLANNING_EXPORT_FORMAT,
     ...(out !== undefined ? { out } : {}),
+    ...(overwriteArg(kind, a) ? { overwrite: true } : {}),
     ...(layers ? { layers } : {}),
     ...(maThongTinQH !== undefined ? { maThongTinQH } : {}),
     ...(maHoSoQH !== undefined ? { maHoSoQH } : {}),
@@ -117,9 +126,10 @@ export const exportJob: JobDefinition<'export'> = {
       layer: a.layer,
       format: a.format as ExportFormat,
       ...(out !== undefined ? { out } : {}),
+      ...(overwriteArg('export', a) ? { overwrite: true } : {}),
       ...(a.uuids ? { uuids: a.uuids as string[] } : {}),
       ...(typeof a.crs === 'number' ? { crs: a.crs } : {}),
-      // Over HTTP a job never replaces an existing file (FILE_EXISTS): only the CLI's --overwrite does.
+      // Over HTTP a job never replaces an existing file (the serve policy refuses it, file-policy.ts).
     };
   },
   paths: (args) => ({ read: [], write: args.out !== undefined ? [args.out] : [] }),

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { PlanDeskError } from '../errors.js';
 import type { JobDefinition } from '../jobs/definition.js';
 import type { PrintJobArgs } from './job-types.js';
-import type { PrintLayout } from './layout.js';
+import { printFileName, type PrintLayout } from './layout.js';
 import { checkLayout, checkTemplateName } from './layout-check.js';
 import { DEFAULT_PNG_DPI, printLayout } from './print.js';
 import { getTemplate } from './templates.js';
@@ -26,20 +26,6 @@ export function resolveLayout(project: Project, args: PrintJobArgs): PrintLayout
   // A centre or extent given with the job replaces both of the template's (they name one place).
   if (args.center || args.extent) return checkLayout({ ...rest, ...(args.center ? { center: args.center } : {}), ...(args.extent ? { extent: args.extent } : {}) });
   return base;
-}
-
-/** A file name from the plan's name: "Quy hoạch 1/500" → "quy-hoach-1-500.pdf". */
-export function printFileName(layout: PrintLayout, format: 'pdf' | 'png'): string {
-  const slug = layout.title.planName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 60);
-  return `${slug || 'ban-ve'}.${format}`;
 }
 
 export const printJob: JobDefinition<'print'> = {

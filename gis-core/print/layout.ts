@@ -187,3 +187,17 @@ export function scaleText(scale: number): string {
 export function coordinateText(value: number): string {
   return String(Math.round(value));
 }
+
+/** A file name from the plan's name (the print job's and the desktop save dialog's suggestion): "Quy hoạch 1/500" → "quy-hoach-1-500.pdf". */
+export function printFileName(layout: PrintLayout, format: 'pdf' | 'png'): string {
+  const slug = layout.title.planName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return `${slug || 'ban-ve'}.${format}`;
+}

@@ -69,7 +69,11 @@ export function folderAccess(options: FolderAccessOptions): FileAccess {
     },
     checkWrite(path, what) {
       const real = realPath(path);
-      if (root && isInside(real, root) && real !== root) return;
+      if (root && isInside(real, root) && real !== root) {
+        // A browser client never replaces a file (an export's `overwrite` is the desktop app's).
+        if (existsSync(real)) throw new PlanDeskError('FILE_EXISTS', `${what} ${path} exists: this server never replaces a file`);
+        return;
+      }
       throw new PlanDeskError(
         'FORBIDDEN',
         root

@@ -217,6 +217,8 @@ describe('the path policy', () => {
       const job = await finished(client, (await client.jobStart({ kind: 'export', args: { layer: 'roads', format: 'gpkg', out } })).id);
       expect(job.state).toBe('done');
       expect(existsSync(out)).toBe(true);
+      // `overwrite` is the desktop app's (its save dialog asked): a browser client never replaces a file.
+      expect(await rejectionOf(client.jobStart({ kind: 'export', args: { layer: 'roads', format: 'gpkg', out, overwrite: true } }))).toMatchObject({ code: 'FILE_EXISTS' });
       const src = join(root, basename(shapefile[0]!));
       for (const part of shapefile) copyFileSync(part, join(root, basename(part)));
       expect((await client.ioInspect(src)).layers[0]!.featureCount).toBe(3);

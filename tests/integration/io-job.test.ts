@@ -50,6 +50,14 @@ describe('import / export jobs', () => {
       const out = join(dir, 'out.geojson');
       const exported = await exportJob.run(exportJob.check({ layer: 'water_hydrants', format: 'geojson', out }, project), context(project).ctx);
       expect(exported).toMatchObject({ features: 2, crs: 4326 });
+      // The desktop app's save dialog asked before replacing: `overwrite` (with an `out` only).
+      await expect(exportJob.run(exportJob.check({ layer: 'water_hydrants', format: 'geojson', out }, project), context(project).ctx)).rejects.toSatisfy(
+        (e: unknown) => isPlanDeskError(e) && e.code === 'FILE_EXISTS',
+      );
+      const replaced = await exportJob.run(exportJob.check({ layer: 'water_hydrants', format: 'geojson', out, overwrite: true }, project), context(project).ctx);
+      expect(replaced).toMatchObject({ out, features: 2 });
+      expect(() => exportJob.check({ layer: 'water_hydrants', format: 'geojson', overwrite: true }, project)).toThrow(/overwrite needs an out/);
+      expect(() => exportJob.check({ format: 'planning-gpkg', out, overwrite: 'yes' }, project)).toThrow(/overwrite must be true or false/);
     } finally {
       project.close();
     }

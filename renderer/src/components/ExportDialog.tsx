@@ -1,7 +1,8 @@
 /**
  * The export dialog (issue #5): a layer, or the edit session's selection, to GeoPackage,
  * Shapefile, GeoJSON, KML, DXF or CSV in the project CRS or another; run as an export job
- * (progress, cancel), then downloaded (a shapefile as one .zip). "Planning database" exports every
+ * (progress, cancel), then downloaded (a shapefile as one .zip) in serve mode, or written where the
+ * desktop app's save dialog says (fileRoutes, io/local-files.ts). "Planning database" exports every
  * mapped layer at once as the GeoPackage of Circular 16/2025/TT-BXD Appendix II.
  */
 import { useEffect, useState } from 'react';
@@ -9,13 +10,18 @@ import type { CrsInfo, ExportJobArgs, ExportJobResult, LayerInfo, PlanDeskApi } 
 import type { LayerId } from '../../../layers/types.js';
 import { useI18n } from '../i18n/context.js';
 import type { StringKey } from '../i18n/strings.js';
-import { fileTransferAvailable, startDownload } from '../io/file-transfer.js';
+import { fileRoutes } from '../io/file-transfer.js';
+import type { Delivery, OutputTarget } from '../io/local-files.js';
 import { useJob } from '../jobs/use-job.js';
 
 type Format = ExportJobArgs['format'];
 const FORMATS: readonly Format[] = ['gpkg', 'shp', 'geojson', 'kml', 'dxf', 'csv', 'planning-gpkg'];
 /** GeoJSON (RFC 7946) and KML are WGS 84 by definition. */
 const WGS84_ONLY: ReadonlySet<Format> = new Set(['geojson', 'kml']);
+/** The file the save dialog suggests: the layer's id, or the appendix's name for the planning database. */
+function suggestedName(format: Format, layer: LayerId): string {
+  return format === 'planning-gpkg' ? 'QuyHoach.gpkg' : `${layer}.${format}`;
+}
 
 interface Props {
   readonly api: PlanDeskApi;
@@ -35,12 +41,11 @@ export function ExportDialog({ api, layers, projectCrs, selection, initialLayer,
   const [format, setFormat] = useState<Format>('gpkg');
   const [crs, setCrs] = useState<number>(projectCrs.epsg);
   const [crsList, setCrsList] = useState<CrsInfo[]>([]);
-  const [result, setResult] = useState<{ jobId: string; result: ExportJobResult } | null>(null);
+  const [result, setResult] = useState<{ jobId: string; result: ExportJobResult; delivery: Delivery } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const job = useJob<'export'>(api, {
     onDone: (done, info) => {
-      setResult({ jobId: info.id, result: done });
-      startDownload(info.id);
+      setResult({ jobId: info.id, result: done, delivery: fileRoutes.deliverOutput(info.id) });
     },
     onError: (failure) => setError(failure.message),
   });
@@ -53,17 +58,36 @@ export function ExportDialog({ api, layers, projectCrs, selection, initialLayer,
   const wgs84 = WGS84_ONLY.has(format);
   const planning = format === 'planning-gpkg';
 
-  function run(): void {
+  async function run(): Promise<void> {
     setError(null);
     setResult(null);
     const crsArg = !wgs84 && crs !== projectCrs.epsg ? { crs } : {};
+    let target: OutputTarget | null;
+    try {
+      target = await fileRoutes.outputFor({
+        title: i18n.t('files.saveTitle.export'),
+        defaultName: suggestedName(format, layerId),
+        filterName: format === 'shp' ? 'ESRI Shapefile (.shp)' : i18n.t(`io.format.${format}` as StringKey),
+        extensions: [format === 'planning-gpkg' ? 'gpkg' : format],
+      });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return;
+    }
+    if (!target) return; // the save dialog was cancelled
+    // The save dialog has asked before replacing a file.
+    const outArg = target.out !== undefined ? { out: target.out, overwrite: true } : {};
     void job.start({
       kind: 'export',
       args:
         format === 'planning-gpkg'
-          ? { format, ...crsArg }
-          : { layer: layerId, format, ...(useSelection ? { uuids: selection.uuids } : {}), ...crsArg },
+          ? { format, ...outArg, ...crsArg }
+          : { layer: layerId, format, ...outArg, ...(useSelection ? { uuids: selection.uuids } : {}), ...crsArg },
     });
+  }
+
+  function showInFolder(path: string): void {
+    fileRoutes.showInFolder(path).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }
 
   const crsChoices = crsList.filter((c) => c.epsg === projectCrs.epsg || c.kind === 'projected' || c.epsg === 4326 || c.epsg === 4756);
@@ -117,14 +141,13 @@ export function ExportDialog({ api, layers, projectCrs, selection, initialLayer,
           </label>
           {wgs84 && <p className="muted small" data-testid="export-wgs84-note">{i18n.t('io.export.wgs84Note')}</p>}
           {format === 'dxf' && <p className="muted small">{i18n.t('io.export.dxfNote')}</p>}
-          {format === 'shp' && <p className="muted small">{i18n.t('io.export.shpNote')}</p>}
+          {format === 'shp' && <p className="muted small">{i18n.t(fileRoutes.local ? 'files.shpNote' : 'io.export.shpNote')}</p>}
           {planning && (
             <p className="muted small" data-testid="export-planning-note">
               {i18n.t('io.export.planningNote')}
             </p>
           )}
         </fieldset>
-        {!fileTransferAvailable() && <p className="error small">{i18n.t('io.desktopNotYet')}</p>}
         {job.running && job.job && (
           <div className="io-progress" data-testid="export-progress">
             <progress max={1} value={job.job.progress} />
@@ -135,9 +158,20 @@ export function ExportDialog({ api, layers, projectCrs, selection, initialLayer,
         {result && (
           <p className="io-ok" data-testid="export-done">
             {i18n.t('io.export.done', { n: result.result.features, crs: `EPSG:${result.result.crs}` })}{' '}
-            <button className="link" onClick={() => startDownload(result.jobId)} data-testid="export-download-again">
-              {i18n.t('io.export.downloadAgain')}
-            </button>
+            {result.delivery === 'downloaded' ? (
+              <button className="link" onClick={() => fileRoutes.deliverOutput(result.jobId)} data-testid="export-download-again">
+                {i18n.t('io.export.downloadAgain')}
+              </button>
+            ) : (
+              <>
+                <span className="muted small print-path" data-testid="export-path">
+                  {i18n.t('files.savedAt', { path: result.result.out })}
+                </span>{' '}
+                <button className="link" onClick={() => void showInFolder(result.result.out)} data-testid="export-show-in-folder">
+                  {i18n.t('files.showInFolder')}
+                </button>
+              </>
+            )}
           </p>
         )}
         {error && (
@@ -155,8 +189,8 @@ export function ExportDialog({ api, layers, projectCrs, selection, initialLayer,
               {i18n.t('io.close')}
             </button>
           )}
-          <button className="primary" onClick={run} disabled={job.running || !fileTransferAvailable()} data-testid="export-run">
-            {i18n.t('io.export.run')}
+          <button className="primary" onClick={() => void run()} disabled={job.running} data-testid="export-run">
+            {i18n.t(fileRoutes.local ? 'files.exportRun' : 'io.export.run')}
           </button>
         </div>
       </div>

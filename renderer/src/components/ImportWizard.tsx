@@ -2,8 +2,9 @@
  * The import wizard (issue #5): pick the file(s) → preview on the map and in a table → the
  * source's coordinate system → its text encoding → the target layer and field mapping → import
  * as a job (progress, cancel) → the result with the rows refused and an Undo. Files reach the
- * core as uploads (renderer/src/io/file-transfer.ts); the core reads them (ioInspect, ioPreview,
- * ioMapping) exactly as the import will.
+ * core as uploads in serve mode and as their local paths in the desktop app (fileRoutes,
+ * renderer/src/io/local-files.ts); the core reads them (ioInspect, ioPreview, ioMapping) exactly
+ * as the import will.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type {
@@ -20,7 +21,8 @@ import type { LayerId } from '../../../layers/types.js';
 import { useI18n } from '../i18n/context.js';
 import type { StringKey } from '../i18n/strings.js';
 import { cellText } from '../io/cell-text.js';
-import { fileTransferAvailable, mainSourceFile, uploadFiles, type UploadedFile } from '../io/file-transfer.js';
+import { fileRoutes } from '../io/file-transfer.js';
+import { mainSourceFile, NoLocalPathError, type SourceFile } from '../io/local-files.js';
 import { compatibleLayers, initialMapping } from '../io/mapping.js';
 import { PreviewLayer } from '../io/preview-layer.js';
 import { NotLastEditError, undoImport } from '../io/undo-import.js';
@@ -50,8 +52,8 @@ export function ImportWizard({ api, controller, layers, onChanged, onClose }: Pr
   const i18n = useI18n();
   const [step, setStep] = useState<Step>('file');
   const [uploading, setUploading] = useState<number | null>(null);
-  const [uploaded, setUploaded] = useState<UploadedFile[]>([]);
-  const [source, setSource] = useState<UploadedFile | null>(null);
+  const [uploaded, setUploaded] = useState<SourceFile[]>([]);
+  const [source, setSource] = useState<SourceFile | null>(null);
   const [inspected, setInspected] = useState<IoInspectResult | null>(null);
   const [sourceLayer, setSourceLayer] = useState<string>('');
   const [srcCrs, setSrcCrs] = useState<number | undefined>(undefined);
@@ -148,7 +150,7 @@ export function ImportWizard({ api, controller, layers, onChanged, onClose }: Pr
     setResult(null);
     setUploading(0);
     try {
-      const done = await uploadFiles(files, (bytes, total) => setUploading(total > 0 ? bytes / total : 1));
+      const done = await fileRoutes.sourcesFor(files, (bytes, total) => setUploading(total > 0 ? bytes / total : 1));
       setUploaded(done);
       const main = mainSourceFile(done);
       if (!main) throw new Error(i18n.t('io.file.noMain'));
@@ -163,7 +165,7 @@ export function ImportWizard({ api, controller, layers, onChanged, onClose }: Pr
       setLayerId(compatibleLayers(layers, first.geometryTypes)[0]?.id ?? null);
       setStep('preview');
     } catch (e) {
-      setError(message(e));
+      setError(e instanceof NoLocalPathError ? i18n.t('files.noPath', { name: e.fileName }) : message(e));
     } finally {
       setUploading(null);
     }
@@ -270,15 +272,14 @@ export function ImportWizard({ api, controller, layers, onChanged, onClose }: Pr
       {step === 'file' && (
         <section className="io-section" data-testid="io-step-file">
           <p className="muted small">{i18n.t('io.file.help')}</p>
-          {!fileTransferAvailable() && <p className="error small">{i18n.t('io.desktopNotYet')}</p>}
           <label className="io-file">
             {i18n.t('io.file.pick')}
-            <input type="file" multiple onChange={(e) => void pickFiles(e.target.files)} disabled={uploading !== null || !fileTransferAvailable()} data-testid="io-file-input" />
+            <input type="file" multiple onChange={(e) => void pickFiles(e.target.files)} disabled={uploading !== null} data-testid="io-file-input" />
           </label>
           {uploading !== null && (
             <div className="io-progress">
               <progress max={1} value={uploading} />
-              <span className="muted small">{i18n.t('io.file.uploading')}</span>
+              <span className="muted small">{i18n.t(fileRoutes.local ? 'files.reading' : 'io.file.uploading')}</span>
             </div>
           )}
           {uploaded.length > 0 && (

@@ -3,15 +3,17 @@
  * the map view, title block, notes, layers, grid, inset and legend; templates saved in the
  * project; the sheet previewed as the core composes it (`printPreview`, the same drawing the
  * PDF is printed from); "Xuất PDF" / "Xuất PNG" run the `print` job (progress, cancel), then
- * the file is downloaded and its path shown.
+ * the file is downloaded (serve mode) or written where the desktop app's save dialog says
+ * (fileRoutes, io/local-files.ts), and its path shown.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { LayerInfo, PlanDeskApi, PrintJobResult, PrintLayout, PrintPreview, PrintTemplate, TitleBlock } from '../../../gis-core/api/contract.js';
-import { defaultLayout, PAPER_NAMES, STANDARD_SCALES, type Orientation, type PaperSize } from '../../../gis-core/print/layout.js';
+import { defaultLayout, PAPER_NAMES, printFileName, STANDARD_SCALES, type Orientation, type PaperSize } from '../../../gis-core/print/layout.js';
 import type { LayerId } from '../../../layers/types.js';
 import { useI18n } from '../i18n/context.js';
 import type { StringKey } from '../i18n/strings.js';
-import { startDownload } from '../io/file-transfer.js';
+import { fileRoutes } from '../io/file-transfer.js';
+import type { Delivery, OutputTarget } from '../io/local-files.js';
 import { useJob } from '../jobs/use-job.js';
 import { SheetPreview } from '../print/SheetPreview.js';
 
@@ -48,11 +50,10 @@ export function PrintLayoutDialog({ api, layers, visibleLayers, viewCenter, onCl
   const [dpi, setDpi] = useState<number>(150);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<{ jobId: string; result: PrintJobResult } | null>(null);
+  const [result, setResult] = useState<{ jobId: string; result: PrintJobResult; delivery: Delivery } | null>(null);
   const job = useJob<'print'>(api, {
     onDone: (done, info) => {
-      setResult({ jobId: info.id, result: done });
-      startDownload(info.id);
+      setResult({ jobId: info.id, result: done, delivery: fileRoutes.deliverOutput(info.id) });
     },
     onError: (failure) => setError(failure.message),
   });
@@ -130,11 +131,28 @@ export function PrintLayoutDialog({ api, layers, visibleLayers, viewCenter, onCl
     );
   }
 
-  function run(format: 'pdf' | 'png'): void {
+  async function run(format: 'pdf' | 'png'): Promise<void> {
     setError(null);
     setNotice(null);
     setResult(null);
-    void job.start({ kind: 'print', args: { layout, format, ...(format === 'png' ? { dpi } : {}) } });
+    let target: OutputTarget | null;
+    try {
+      target = await fileRoutes.outputFor({
+        title: i18n.t('files.saveTitle.print'),
+        defaultName: printFileName(layout, format),
+        filterName: i18n.t(format === 'pdf' ? 'files.filter.pdf' : 'files.filter.png'),
+        extensions: [format],
+      });
+    } catch (e) {
+      setError(errorText(e));
+      return;
+    }
+    if (!target) return; // the save dialog was cancelled
+    void job.start({ kind: 'print', args: { layout, format, ...target, ...(format === 'png' ? { dpi } : {}) } });
+  }
+
+  function showInFolder(path: string): void {
+    fileRoutes.showInFolder(path).catch((e: unknown) => setError(errorText(e)));
   }
 
   const scaleValue = layout.scale === 'fit' ? 'fit' : String(layout.scale);
@@ -306,9 +324,15 @@ export function PrintLayoutDialog({ api, layers, visibleLayers, viewCenter, onCl
                   <p className="muted small print-path" data-testid="print-path">
                     {i18n.t('print.savedAt', { path: result.result.out })}
                   </p>
-                  <button type="button" className="link" onClick={() => startDownload(result.jobId)} data-testid="print-download-again">
-                    {i18n.t('print.downloadAgain')}
-                  </button>
+                  {result.delivery === 'downloaded' ? (
+                    <button type="button" className="link" onClick={() => fileRoutes.deliverOutput(result.jobId)} data-testid="print-download-again">
+                      {i18n.t('print.downloadAgain')}
+                    </button>
+                  ) : (
+                    <button type="button" className="link" onClick={() => showInFolder(result.result.out)} data-testid="print-show-in-folder">
+                      {i18n.t('files.showInFolder')}
+                    </button>
+                  )}
                 </div>
               )}
               <div className="modal-actions">
@@ -317,10 +341,10 @@ export function PrintLayoutDialog({ api, layers, visibleLayers, viewCenter, onCl
                     ✕ {i18n.t('io.cancel')}
                   </button>
                 ) : null}
-                <button type="button" onClick={() => run('png')} disabled={job.running} data-testid="print-export-png">
+                <button type="button" onClick={() => void run('png')} disabled={job.running} data-testid="print-export-png">
                   {i18n.t('print.exportPng')}
                 </button>
-                <button type="button" className="primary" onClick={() => run('pdf')} disabled={job.running} data-testid="print-export-pdf">
+                <button type="button" className="primary" onClick={() => void run('pdf')} disabled={job.running} data-testid="print-export-pdf">
                   {i18n.t('print.exportPdf')}
                 </button>
               </div>

@@ -1,37 +1,19 @@
 /**
  * Files to and from `plandesk serve` (gis-core/server/files.ts): uploads of the picked files
  * into one upload session, and the download of a finished job's file. Same origin, with the
- * page's `?token=` as the API client uses it (gis-core/api/connect.ts).
+ * page's `?token=` as the API client uses it (gis-core/api/connect.ts). The components go
+ * through `fileRoutes` (local-files.ts), which uses these in serve mode and local paths in the
+ * desktop app.
  */
-import { BRIDGE_GLOBAL } from '../../../gis-core/api/ipc.js';
 import { ApiError, isApiErrorBody } from '../../../gis-core/api/wire.js';
+import { createFileRoutes, type SourceFile } from './local-files.js';
 
-export interface UploadedFile {
-  /** The path the import job and the io* calls accept. */
-  readonly file: string;
-  readonly name: string;
-  readonly size: number;
+export interface UploadedFile extends SourceFile {
   readonly session: string;
-}
-
-/** A shapefile's companions and other side files: never the file to open. */
-const SIDE_FILES = new Set(['shx', 'dbf', 'prj', 'cpg', 'qix', 'sbn', 'sbx', 'xml', 'aux', 'qmd', 'qml']);
-
-/**
- * Whether this page reaches the core over HTTP (serve mode), where the upload and download
- * routes are. The desktop app talks IPC and has no such routes yet.
- */
-export function fileTransferAvailable(): boolean {
-  return (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] === undefined;
 }
 
 function pageToken(): string | null {
   return new URLSearchParams(window.location.search).get('token');
-}
-
-function extension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
 /** Uploads the files one after the other into one session (a shapefile's parts stay together). */
@@ -60,11 +42,6 @@ export async function uploadFiles(files: readonly File[], onProgress?: (done: nu
   return uploaded;
 }
 
-/** The file GDAL should open: the .shp (or .zip, .gpkg, …) among the uploads, not a .dbf or .prj. */
-export function mainSourceFile(uploaded: readonly UploadedFile[]): UploadedFile | undefined {
-  return uploaded.find((u) => extension(u.name) === 'shp') ?? uploaded.find((u) => !SIDE_FILES.has(extension(u.name)));
-}
-
 /** Where a finished job's file is downloaded from. */
 export function downloadUrl(jobId: string): string {
   const token = pageToken();
@@ -81,3 +58,6 @@ export function startDownload(jobId: string): void {
   link.click();
   link.remove();
 }
+
+/** Sources and outputs for the import wizard, the export and the print dialogs (both transports). */
+export const fileRoutes = createFileRoutes({ upload: uploadFiles, download: startDownload });
