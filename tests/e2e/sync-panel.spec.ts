@@ -10,38 +10,17 @@
  * base / mine / theirs, resolved attribute by attribute, the password asked again after a
  * reload; and a slow server's checkout cancelled.
  */
-import { expect, test as base, type APIRequestContext, type Page } from '@playwright/test';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { expect, test } from './edit-fixtures.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { EditBatch } from '../../gis-core/api/contract.js';
 import { startAuthProxy, type AuthProxy } from '../helpers/auth-proxy.js';
 import { freePort } from '../helpers/free-port.js';
 import { qgisServerAvailable, startSdiServer, type SdiServer } from '../helpers/sdi-server.js';
 import { keepScreenshot, layerInfos, mapImage, openApp, waitIdle } from './app.js';
 import type { Image } from './png.js';
-import { BUNDLED_DEMO, serve } from './serve.js';
-
-/** A writable copy of the demo, served on its own (syncConnect writes the connection). */
-const test = base.extend<{ project: { url: string; file: string } }>({
-  // eslint-disable-next-line no-empty-pattern
-  project: async ({}, use) => {
-    const source = process.env.PLANDESK_E2E_FILE ?? BUNDLED_DEMO;
-    const dir = mkdtempSync(join(tmpdir(), 'plandesk-sync-e2e-'));
-    const file = join(dir, 'cao-lanh.plandesk.sqlite');
-    copyFileSync(source, file);
-    if (existsSync(`${source}-wal`) && statSync(`${source}-wal`).size > 0) copyFileSync(`${source}-wal`, `${file}-wal`);
-    const server = await serve(file);
-    try {
-      await use({ url: server.url, file });
-    } finally {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
-});
 
 async function openSyncPanel(page: Page) {
   await page.getByTestId('tool-sync').click();
