@@ -19,8 +19,17 @@ const VERSIONING_SQL = fileURLToPath(new URL(`${import.meta.url.includes('/dist/
 /** QGIS 3.22's srsid of EPSG:5897 (VN-2000 / TM-3 105°00′). */
 const SRSID_5897 = 60149;
 
+/**
+ * Whether QGIS Server with its WFS module is installed, so a developer without it can still run
+ * the rest. Under CI (CI=true) a missing server is an error, never a skip: setup.sh installs it,
+ * and a sync suite skipped in CI would hide a broken install step.
+ */
 export function qgisServerAvailable(): boolean {
-  return existsSync('/usr/bin/qgis_mapserver') && existsSync('/usr/lib/qgis/server/libwfs.so');
+  const installed = existsSync('/usr/bin/qgis_mapserver') && existsSync('/usr/lib/qgis/server/libwfs.so');
+  if (!installed && process.env.CI === 'true') {
+    throw new Error('CI=true but QGIS Server (qgis_mapserver + qgis-server-wfs) is not installed: scripts/setup.sh must install it');
+  }
+  return installed;
 }
 
 /** One geometry per type spanning the demo area (Cao Lãnh, EPSG:5897), for the layer extents. */
